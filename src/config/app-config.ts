@@ -1,0 +1,34 @@
+/**
+ * The service's typed configuration. Built once at boot from the environment by `loadAppConfig`;
+ * everything else receives an `AppConfig` through dependency injection, never `process.env`.
+ */
+export class AppConfig {
+  /** postgres://user@host:port/database */
+  readonly databaseUrl: string;
+  /** redis://host:port[/db] */
+  readonly redisUrl: string;
+  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  readonly queuePrefix: string;
+  readonly port: number;
+  /** Interface the HTTP server binds to. */
+  readonly host: string;
+  /** When set, an admin API key with exactly this value is created at boot (or kept if it exists). */
+  readonly bootstrapAdminKey: string | undefined;
+  /** Largest accepted article body, in bytes of UTF-8 text. */
+  readonly maxArticleBytes: number;
+  /** Whether this process also runs the queue workers (the API does by default; `worker` always does). */
+  readonly runWorkers: boolean;
+  /** Jobs one worker process runs at once, per queue. */
+  readonly workerConcurrency: number;
+  /** How often the sweep re-enqueues work stuck in a waiting state, in milliseconds. */
+  readonly sweepIntervalMs: number;
+  /** Run pending migrations when the API starts (creating the database when it is missing). */
+  readonly migrateOnStart: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Requests per minute allowed for one API key (or one address without a key). */
+  readonly rateLimitPerMinute: number;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+}
