@@ -1,0 +1,52 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Source } from '../sources/source.entity';
+import { Claim } from './claim.entity';
+
+export const ATTRIBUTION_ROLES = ['primary', 'via'] as const;
+export type AttributionRole = (typeof ATTRIBUTION_ROLES)[number];
+
+/** Who a claim is attributed to: a primary source (who said it) or a relay it came through ("via"). */
+@Entity({ name: 'attributions' })
+@Index('uq_attributions_claim_id_source_id_role', ['claimId', 'sourceId', 'role'], { unique: true })
+@Index('ix_attributions_source_id', ['sourceId'])
+export class Attribution {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_attributions' })
+  id: string;
+
+  @Column({ name: 'claim_id', type: 'uuid' })
+  claimId: string;
+
+  @ManyToOne(() => Claim, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claim_id', foreignKeyConstraintName: 'fk_attributions_claim_id' })
+  claim?: Claim;
+
+  @Column({ name: 'source_id', type: 'uuid' })
+  sourceId: string;
+
+  @ManyToOne(() => Source, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'source_id', foreignKeyConstraintName: 'fk_attributions_source_id' })
+  source?: Source;
+
+  @Column({ type: 'enum', enum: ATTRIBUTION_ROLES, enumName: 'attribution_role' })
+  role: AttributionRole;
+
+  /** The reporting verb or phrase ("said", "according to"), span in the article text. */
+  @Column({ name: 'cue_start', type: 'integer', nullable: true })
+  cueStart: number | null;
+
+  @Column({ name: 'cue_end', type: 'integer', nullable: true })
+  cueEnd: number | null;
+
+  @Column({ name: 'cue_text', type: 'text', nullable: true })
+  cueText: string | null;
+
+  /** The mention this attribution uses (may be a pronoun), span in the article text. */
+  @Column({ name: 'mention_start', type: 'integer', nullable: true })
+  mentionStart: number | null;
+
+  @Column({ name: 'mention_end', type: 'integer', nullable: true })
+  mentionEnd: number | null;
+
+  @Column({ name: 'mention_text', type: 'text', nullable: true })
+  mentionText: string | null;
+}

@@ -1,0 +1,22 @@
+import { Article } from '../articles/article.entity';
+import { AuditLog } from '../audit/audit-log.entity';
+import { ApiKey } from '../auth/api-key.entity';
+import { Attribution } from '../claims/attribution.entity';
+import { ClaimRelation } from '../claims/claim-relation.entity';
+import { Claim } from '../claims/claim.entity';
+import { Quantity } from '../claims/quantity.entity';
+import { Source } from '../sources/source.entity';
+import { VerificationRun } from '../verification/verification-run.entity';
+
+/** Every entity of the schema, listed explicitly (the app, the migration CLI and the drift test share it). */
+export const ENTITIES = [
+  ApiKey,
+  Article,
+  Claim,
+  Quantity,
+  Source,
+  Attribution,
+  ClaimRelation,
+  VerificationRun,
+  AuditLog,
+];
