@@ -1,0 +1,48 @@
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../src/config/app-config';
+import { loadAppConfig } from '../../src/config/load-app-config';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+
+/** The run's configuration (fresh database and queue prefix from global-setup), with optional overrides. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadAppConfig({ ...process.env, ...overrides });
+}
+
+/** A DataSource on the run's database, for repository tests and for assertions in e2e tests. */
+export async function openTestDataSource(): Promise<DataSource> {
+  const dataSource = new DataSource(
+    buildDataSourceOptions(testConfig().databaseUrl, { poolSize: 4, applicationName: 'claimtrail-test' }),
+  );
+  return dataSource.initialize();
+}
+
+/**
+ * Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with the last
+ * observation (no fixed sleeps in tests: wait for the state, with a deadline).
+ */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  { timeoutMs = 60_000, intervalMs = 100, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** A text unique to this call, so tests never collide on the content hash. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,34 @@
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+/** Drops the run's database and deletes the run's BullMQ keys (see global-setup). */
+export default async function globalTeardown(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const prefix = process.env.QUEUE_PREFIX;
+  if (databaseUrl && /\/claimtrail_test_[0-9a-f]+$/.test(new URL(databaseUrl).pathname)) {
+    const url = new URL(databaseUrl);
+    const name = url.pathname.slice(1);
+    url.pathname = '/postgres';
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  }
+  if (prefix?.startsWith('claimtrail_test_')) {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379', { lazyConnect: true });
+    await redis.connect();
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+  }
+}
