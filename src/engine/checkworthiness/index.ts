@@ -1,7 +1,13 @@
 /**
- * Check-worthiness scoring: is a claim a verifiable statement of fact worth checking?
- * First version: rule-based. Pure, never throws.
+ * Check-worthiness scoring: is a claim a verifiable statement of fact (event, figure, date, official action,
+ * what someone said or did) worth checking, or an opinion, prediction, call to action, commitment,
+ * speculation, interpretation, headline, caption or boilerplate?
+ *
+ * A logistic-regression model trained on CheckThat! 2024 (political debates and speeches) gives a base logit;
+ * rules for news conventions adjust it. Pure, linear time, never throws. See README.md for figures.
  */
+import { MODEL_THRESHOLD, modelLogit } from './checkworthiness-model';
+import { NEWS_RULES, cueAdjustment, contextAdjustment, type RuleHit } from './news-rules';
 
 export interface CheckworthinessHints {
   /** The reporting verb/phrase, lemma-ish: 'said', 'urged', 'pledged', 'denied'. */
@@ -14,24 +20,49 @@ export interface CheckworthinessHints {
 }
 
 export interface CheckworthinessResult {
-  /** 0..1 */
+  /** 0..1; `checkworthy` is `score >= 0.5`. */
   score: number;
   checkworthy: boolean;
+  /** The main rule that moved the decision, when one did ('call to action', 'headline', ...). */
   reason?: string;
 }
 
-const THRESHOLD = 0.5;
-const NON_FACT_CUES =
-  /^(urge|urged|call|called|pledge|pledged|vow|vowed|promise|promised|hope|hoped|believe|believed|think|thought|predict|predicted|expect|expected|reaffirm|reaffirmed|commit|committed)$/i;
-const MODAL = /\b(will|would|should|could|might|may|must|ought)\b/i;
-const SPECULATION =
-  /\b(might be|may be|could be|perhaps|possibly|likely|unlikely|interpret\w*|appears? to|seems? to)\b/i;
-const PAST_EVENT =
-  /\b(\w+ed|was|were|had|did|said|told|killed|took|made|won|lost|met|left|sent|began|rose|fell)\b/i;
-const DIGIT = /\d/;
+const MAX_CHARS = 2000;
+const LETTER = /[A-Za-z\u00C0-\u024F]/;
+const MODEL_OFFSET = Math.log(MODEL_THRESHOLD / (1 - MODEL_THRESHOLD));
 
-function clamp(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function result(z: number, reason?: string): CheckworthinessResult {
+  const s = Number.isFinite(z) ? sigmoid(z) : 0;
+  const score = round(s);
+  const out: CheckworthinessResult = { score, checkworthy: score >= 0.5 };
+  if (reason) out.reason = reason;
+  return out;
+}
+
+/** Straight quotes and apostrophes, collapsed whitespace, bounded length. */
+function normalize(s: string): string {
+  const t = s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s;
+  return t
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The part of the sentence before the claim (for cues like "urged X to" / "called the ruling"). */
+function precedingContext(claim: string, sentence: string): string {
+  if (!sentence || sentence === claim) return '';
+  const i = sentence.indexOf(claim);
+  if (i <= 0) return '';
+  return sentence.slice(Math.max(0, i - 80), i);
 }
 
 export function assessCheckworthiness(
@@ -40,22 +71,28 @@ export function assessCheckworthiness(
   hints?: CheckworthinessHints,
 ): CheckworthinessResult {
   try {
-    const text = typeof claimText === 'string' ? claimText.trim() : '';
-    if (!text) return { score: 0, checkworthy: false, reason: 'empty' };
-    if (hints?.isHeadline) return { score: 0.1, checkworthy: false, reason: 'headline' };
-    if (hints?.isCaption) return { score: 0.1, checkworthy: false, reason: 'caption' };
-    if (hints?.cue && NON_FACT_CUES.test(hints.cue.trim())) {
-      return { score: 0.2, checkworthy: false, reason: `cue:${hints.cue}` };
-    }
-    let s = 0.4;
-    if (DIGIT.test(text) || hints?.hasQuantity) s += 0.3;
-    if (PAST_EVENT.test(text)) s += 0.2;
-    if (MODAL.test(text)) s -= 0.25;
-    if (SPECULATION.test(text)) s -= 0.3;
-    if (text.endsWith('?')) s -= 0.4;
-    void sentenceText;
-    const score = clamp(s);
-    return { score, checkworthy: score >= THRESHOLD };
+    const text = typeof claimText === 'string' ? normalize(claimText) : '';
+    if (!text || !LETTER.test(text)) return result(-6, 'empty');
+    const sentence = typeof sentenceText === 'string' ? normalize(sentenceText) : '';
+    const h: CheckworthinessHints = hints && typeof hints === 'object' ? hints : {};
+
+    if (h.isHeadline) return result(-3, 'headline');
+    if (h.isCaption) return result(-3, 'photo caption');
+
+    let z = modelLogit(text) - MODEL_OFFSET;
+    let strongest: RuleHit | undefined;
+    const apply = (hit: RuleHit | undefined): void => {
+      if (!hit) return;
+      z += hit.delta;
+      if (!strongest || Math.abs(hit.delta) > Math.abs(strongest.delta)) strongest = hit;
+    };
+    const ctx = { quoted: h.inQuote === true || h.attributed === true };
+    for (const rule of NEWS_RULES) apply(rule(text, sentence, ctx));
+    apply(contextAdjustment(text, sentence, precedingContext(text, sentence)));
+    if (typeof h.cue === 'string' && h.cue) apply(cueAdjustment(h.cue));
+    if (h.hasQuantity) z += 0.5;
+    if (!Number.isFinite(z)) return result(0, 'error');
+    return result(z, strongest?.reason);
   } catch {
     return { score: 0, checkworthy: false, reason: 'error' };
   }
