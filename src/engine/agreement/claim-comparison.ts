@@ -1,0 +1,283 @@
+/**
+ * Do two claims state the same fact, and do they agree or conflict?
+ * Same fact: the same predicate (event family such as deaths, arrests, job cuts) or, for measures without a known
+ * predicate, the same measured subject ("turnout", "food prices"), a compatible unit, the same qualifiers (target,
+ * new, a day, year-on-year), the same time frame and modality (planned vs done). Figures then compare as intervals:
+ * overlap = agree, disjoint = conflict. A denial flips the stance. Claims without figures agree only when they are
+ * close paraphrases.
+ */
+import { JOB_FAMILIES, PERSON_UNIT } from './agreement-lexicon';
+import {
+  claimFeatures,
+  type ClaimFeatures,
+  type ComparableClaim,
+  type QuantityFeatures,
+} from './claim-features';
+import { describeQuantity, intervalGap, intervalsOverlap, scaleInterval } from './quantity-interval';
+
+export interface ClaimComparison {
+  sameFact: boolean;
+  relation: 'agree' | 'conflict' | null;
+  /** Confidence 0..1 in the relation (or, when relation is null, in sameFact). */
+  score: number;
+  /** How the decision was reached: 'quantity-interval', 'paraphrase', 'same-source', 'not-comparable', … */
+  method: string;
+  explanation: string;
+}
+
+const FAMILY_LABEL: Readonly<Record<string, string>> = {
+  death: 'deaths',
+  injury: 'injuries',
+  missing: 'missing people',
+  hospital: 'people taken to hospital',
+  critical: 'people in critical condition',
+  treatment: 'people treated',
+  arrest: 'arrests',
+  displacement: 'people displaced',
+  infection: 'infections',
+  job_loss: 'job cuts',
+  hiring: 'hiring',
+  employment: 'employment',
+  attendance: 'attendance',
+  deployment: 'deployment',
+  access_blocked: 'blocking',
+  damage: 'damage',
+  election_win: 'the vote won',
+  turnout: 'turnout',
+  inflation: 'inflation',
+  unemployment: 'unemployment',
+  growth: 'growth',
+  revenue: 'revenue',
+  profit: 'profit',
+  spending: 'spending',
+  selling: 'sales',
+  reserves: 'reserves',
+  rainfall: 'rainfall',
+  wind: 'wind',
+  power_outage: 'power outages',
+  vaccination: 'vaccination',
+  rescue: 'rescues',
+  strike: 'strikes',
+  fine: 'fines',
+  debt: 'debt',
+};
+
+const NO_RELATION = (method: string, explanation: string, score = 0, sameFact = false): ClaimComparison => ({
+  sameFact,
+  relation: null,
+  score,
+  method,
+  explanation,
+});
+
+function intersect<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {
+  const out: T[] = [];
+  for (const x of a) if (b.has(x)) out.push(x);
+  return out;
+}
+
+function setsEqual<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Both name a time (year, month, weekday) and the names differ: different events or snapshots. */
+function timeClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
+  for (const [x, y, what] of [
+    [a.years, b.years, 'years'],
+    [a.months, b.months, 'months'],
+    [a.weekdays, b.weekdays, 'days'],
+  ] as const) {
+    if (x.size && y.size && intersect(x, y).length === 0)
+      return `different ${what} (${[...x].join(', ')} vs ${[...y].join(', ')})`;
+  }
+  return null;
+}
+
+/** One origin key covers the other ("police" ~ "a police official"; "health ministry" ≁ "interior ministry"). */
+function keysMatch(a: readonly string[], b: readonly string[]): boolean {
+  const [small, big] = a.length <= b.length ? [a, b] : [b, a];
+  const bigSet = new Set(big);
+  return small.length > 0 && small.every((w) => bigSet.has(w));
+}
+
+/** True when the two claims come from the same origin (a shared source, or both the outlet's own). */
+export function sameOrigin(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  if (!a.origins.length && !b.origins.length) return true;
+  for (const ka of a.origins) for (const kb of b.origins) if (keysMatch(ka, kb)) return true;
+  return false;
+}
+
+interface PairMatch {
+  qa: QuantityFeatures;
+  qb: QuantityFeatures;
+  score: number;
+  what: string;
+  factorA: number;
+  factorB: number;
+}
+
+function unitsCompatible(qa: QuantityFeatures, qb: QuantityFeatures, shared: readonly string[]): boolean {
+  const a = qa.unit;
+  const b = qb.unit;
+  if (a.cls === b.cls) return a.cls !== '?' || shared.length > 0;
+  if (a.measure || b.measure) return false;
+  if ((a.cls === '?' || b.cls === '?') && shared.length > 0) return true;
+  const pair = new Set([a.cls, b.cls]);
+  if (pair.has(PERSON_UNIT) && pair.has('job') && shared.some((f) => JOB_FAMILIES.has(f))) return true;
+  return false;
+}
+
+function matchQuantities(qa: QuantityFeatures, qb: QuantityFeatures): PairMatch | null {
+  if (!setsEqual(qa.qualifiers, qb.qualifiers)) return null;
+  const sharedFamilies = intersect(qa.families, qb.families);
+  const sharedSubject = intersect(qa.subject, qb.subject);
+  if (!unitsCompatible(qa, qb, sharedFamilies)) return null;
+  let score: number;
+  let what: string;
+  if (qa.families.size && qb.families.size) {
+    if (!sharedFamilies.length) return null;
+    score = Math.min(0.95, 0.8 + 0.05 * sharedSubject.length);
+    what = FAMILY_LABEL[sharedFamilies[0]] ?? sharedFamilies[0];
+  } else if (!qa.families.size && !qb.families.size) {
+    // No known predicate: the measured subject must be named by both ("turnout", "food prices").
+    const generic = qa.unit.cls === PERSON_UNIT || qa.unit.cls === '?';
+    if (sharedSubject.length < (generic ? 2 : 1)) return null;
+    score = Math.min(0.85, 0.55 + 0.1 * sharedSubject.length);
+    what = sharedSubject.join(' ');
+  } else {
+    return null;
+  }
+  if (qa.partitive || qb.partitive) {
+    // A part of a group ("700 of the cuts would fall on the plant") is the same fact only as the same part.
+    const restrict = intersect(qa.after, qb.after).filter((w) => !qa.families.has(w));
+    if (!restrict.length) return null;
+    score -= 0.1;
+  }
+  return { qa, qb, score, what, factorA: qa.unit.factor, factorB: qb.unit.factor };
+}
+
+function primary(qs: readonly QuantityFeatures[]): QuantityFeatures[] {
+  const main = qs.filter((q) => !q.reference);
+  return main.length ? main : [...qs];
+}
+
+/** Compares two claims' precomputed features. */
+export function compareFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimComparison {
+  const aq = a.quantities.length > 0;
+  const bq = b.quantities.length > 0;
+  if (a.superseded || b.superseded) return NO_RELATION('superseded', 'an earlier, superseded figure');
+  const clash = timeClash(a, b);
+  if (clash) return NO_RELATION('time-frame', clash);
+  if (a.prospective !== b.prospective) {
+    return NO_RELATION('modality', 'one states a plan or prospect, the other a fact that happened');
+  }
+  const same = sameOrigin(a, b);
+  const negationDiffers = a.negated !== b.negated;
+
+  if (aq && bq) {
+    let best: PairMatch | null = null;
+    for (const qa of primary(a.quantities)) {
+      for (const qb of primary(b.quantities)) {
+        const m = matchQuantities(qa, qb);
+        if (m && (!best || m.score > best.score)) best = m;
+      }
+    }
+    if (!best) return NO_RELATION('not-comparable', 'the figures measure different things');
+    const ia = scaleInterval(best.qa.interval, best.factorA);
+    const ib = scaleInterval(best.qb.interval, best.factorB);
+    const da = describeQuantity(best.qa.quantity);
+    const db = describeQuantity(best.qb.quantity);
+    const overlap = intervalsOverlap(ia, ib);
+    if (same) {
+      return NO_RELATION(
+        'same-source',
+        `same source states ${best.what} twice (${da}; ${db})`,
+        best.score,
+        true,
+      );
+    }
+    if (negationDiffers) {
+      if (!overlap)
+        return NO_RELATION(
+          'negation',
+          `one side is a denial and the figures differ (${da}; ${db})`,
+          0.3,
+          true,
+        );
+      return {
+        sameFact: true,
+        relation: 'conflict',
+        score: Math.round(best.score * 0.8 * 100) / 100,
+        method: 'negation',
+        explanation: `one source denies what the other states about ${best.what}: ${da} vs ${db}`,
+      };
+    }
+    if (overlap) {
+      return {
+        sameFact: true,
+        relation: 'agree',
+        score: Math.round(best.score * 100) / 100,
+        method: 'quantity-interval',
+        explanation: `${da} overlaps ${db} (${best.what})`,
+      };
+    }
+    const gap = intervalGap(ia, ib);
+    return {
+      sameFact: true,
+      relation: 'conflict',
+      score: Math.round(best.score * (0.7 + 0.3 * gap) * 100) / 100,
+      method: 'quantity-interval',
+      explanation: `${da} does not overlap ${db} (${best.what})`,
+    };
+  }
+  if (aq !== bq) return NO_RELATION('not-comparable', 'only one claim states a figure');
+  return compareParaphrase(a, b, same, negationDiffers);
+}
+
+/** Claims without figures: the same fact only when they say nearly the same thing with the same predicate. */
+function compareParaphrase(
+  a: ClaimFeatures,
+  b: ClaimFeatures,
+  same: boolean,
+  negationDiffers: boolean,
+): ClaimComparison {
+  if (a.families.size || b.families.size) {
+    if (!intersect(a.families, b.families).length) return NO_RELATION('not-comparable', 'different events');
+  }
+  const shared = intersect(a.content, b.content);
+  const union = a.content.size + b.content.size - shared.length;
+  const jaccard = union ? shared.length / union : 0;
+  if (shared.length < 3 || jaccard < 0.5) {
+    return NO_RELATION('not-comparable', 'the wordings share too little', Math.round(jaccard * 100) / 100);
+  }
+  const words = shared.slice(0, 6).join(', ');
+  if (same) return NO_RELATION('same-source', `same source, same statement (${words})`, jaccard, true);
+  const score = Math.round(Math.min(0.8, jaccard) * 100) / 100;
+  if (negationDiffers) {
+    return {
+      sameFact: true,
+      relation: 'conflict',
+      score,
+      method: 'negation',
+      explanation: `one source denies what the other states (shared: ${words})`,
+    };
+  }
+  return {
+    sameFact: true,
+    relation: 'agree',
+    score,
+    method: 'paraphrase',
+    explanation: `both state the same thing (shared: ${words})`,
+  };
+}
+
+/** Compares two claims. Never throws. */
+export function compareClaims(a: ComparableClaim, b: ComparableClaim): ClaimComparison {
+  try {
+    return compareFeatures(claimFeatures(a), claimFeatures(b));
+  } catch {
+    return NO_RELATION('error', 'could not compare');
+  }
+}

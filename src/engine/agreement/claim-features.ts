@@ -1,0 +1,348 @@
+/**
+ * Per-claim features for agreement: tokens, predicate families, time frame, modality, and for each quantity its
+ * interval, unit class and local context (what is counted, by which predicate, with which qualifiers).
+ * Computed once per claim so that comparing pairs is cheap. Linear-time regexes only.
+ */
+import type { Quantity, SourceType } from '../types';
+import {
+  FAMILY_INDEX,
+  GENERIC_WORDS,
+  MONTH_NAMES,
+  NEGATION,
+  PARTITIVE_AFTER,
+  PARTITIVE_BEFORE,
+  PROSPECTIVE,
+  QUALIFIER_PATTERNS,
+  REFERENCE_BEFORE,
+  SOURCE_GENERIC,
+  SUPERSEDED,
+  WEEKDAYS,
+  stem,
+  unitClass,
+  type FamilyPattern,
+  type UnitClass,
+} from './agreement-lexicon';
+import { quantityInterval, type QuantityInterval } from './quantity-interval';
+
+export interface ComparableClaim {
+  /** The claim's wording (a self-contained rewording or the span text). */
+  text: string;
+  quantities: Quantity[];
+  /** Who said it; [] when the outlet asserts it. */
+  sources: { name: string; type?: SourceType }[];
+  /** Intermediaries; they do not make a claim independent ("Kirby via Yonhap" is Kirby). */
+  via?: { name: string }[];
+  /** Denial or negation; detected from the wording when absent. */
+  negated?: boolean;
+  /**
+   * Optional: the sentence the claim stands in. Only used to read what a figure measures when the claim's own
+   * wording elides it ("slowed to 6.8 percent" in "Inflation slowed to 6.8 percent, the office said").
+   */
+  context?: string;
+}
+
+export interface Token {
+  raw: string;
+  stem: string;
+  start: number;
+  end: number;
+  /** Punctuation or a clause-opening word: local context stops here. */
+  boundary: boolean;
+}
+
+export interface QuantityFeatures {
+  quantity: Quantity;
+  interval: QuantityInterval;
+  unit: UnitClass;
+  /** Predicate families near the figure. */
+  families: Set<string>;
+  /** Content stems near the figure (what is measured), minus generic words and the unit itself. */
+  subject: Set<string>;
+  /** Content stems after the figure (restrictive qualifiers of a part: "… on the plant in Dresko"). */
+  after: Set<string>;
+  qualifiers: Set<string>;
+  /** "Four of them", "including 212": a part of a larger group. */
+  partitive: boolean;
+  /** "from $538 million": a point of comparison, not the claim's figure. */
+  reference: boolean;
+}
+
+export interface ClaimFeatures {
+  claim: ComparableClaim;
+  families: Set<string>;
+  content: Set<string>;
+  years: Set<string>;
+  months: Set<string>;
+  weekdays: Set<string>;
+  prospective: boolean;
+  superseded: boolean;
+  negated: boolean;
+  quantities: QuantityFeatures[];
+  /** Source identity keys (via collapsed into origin). Empty: the outlet's own claim. */
+  origins: string[][];
+}
+
+const TOKEN = /[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d|[,;:()"“”—–]/g;
+const CLAUSE_WORDS = new Set([
+  'and',
+  'but',
+  'while',
+  'whereas',
+  'as',
+  'after',
+  'because',
+  'when',
+  'which',
+  'who',
+  'whom',
+  'where',
+  'although',
+  'though',
+  'said',
+  'says',
+  'according',
+]);
+const WINDOW = 8;
+const MAX_TEXT = 5000;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null) {
+    const raw = m[0];
+    const punct = /^[,;:()"“”—–]$/.test(raw);
+    const lower = raw.toLowerCase();
+    out.push({
+      raw,
+      stem: punct ? raw : /^\d/.test(raw) ? '#' : stem(lower),
+      start: m.index,
+      end: m.index + raw.length,
+      boundary: punct || CLAUSE_WORDS.has(lower),
+    });
+  }
+  return out;
+}
+
+/** Families matched by patterns over `stems[from, to)`; multi-word entries allow two words between parts. */
+export function matchPatterns(
+  stems: readonly string[],
+  from: number,
+  to: number,
+  index: ReadonlyMap<string, readonly FamilyPattern[]>,
+): Set<string> {
+  const found = new Set<string>();
+  for (let i = Math.max(0, from); i < Math.min(to, stems.length); i++) {
+    const candidates = index.get(stems[i]);
+    if (!candidates) continue;
+    for (const p of candidates) {
+      let pos = i;
+      let ok = true;
+      for (let k = 1; k < p.words.length && ok; k++) {
+        let hit = -1;
+        for (let j = pos + 1; j <= Math.min(pos + 3, to - 1); j++) {
+          if (stems[j] === p.words[k]) {
+            hit = j;
+            break;
+          }
+        }
+        if (hit < 0) ok = false;
+        else pos = hit;
+      }
+      if (ok) found.add(p.family);
+    }
+  }
+  return found;
+}
+
+const QUALIFIER_INDEX: ReadonlyMap<string, readonly FamilyPattern[]> = (() => {
+  const m = new Map<string, FamilyPattern[]>();
+  for (const p of QUALIFIER_PATTERNS) {
+    const list = m.get(p.words[0]) ?? [];
+    list.push(p);
+    m.set(p.words[0], list);
+  }
+  return m;
+})();
+
+/** Qualifier phrases must be contiguous ("a day"), unlike predicate patterns. */
+function matchQualifiers(stems: readonly string[], from: number, to: number): Set<string> {
+  const found = new Set<string>();
+  for (let i = Math.max(0, from); i < Math.min(to, stems.length); i++) {
+    const candidates = QUALIFIER_INDEX.get(stems[i]);
+    if (!candidates) continue;
+    for (const p of candidates) {
+      if (i + p.words.length > to) continue;
+      let ok = true;
+      for (let k = 1; k < p.words.length && ok; k++) ok = stems[i + k] === p.words[k];
+      if (ok) found.add(p.family);
+    }
+  }
+  return found;
+}
+
+function isContent(s: string): boolean {
+  return s.length > 1 && s !== '#' && !GENERIC_WORDS.has(s) && /^[a-z]/.test(s);
+}
+
+/** Identity tokens of a source name: "South Korea's intelligence agency" → [south, korea, intelligence, agency]. */
+export function sourceKey(name: string): string[] {
+  if (typeof name !== 'string') return [];
+  const words = name
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const kept = words.filter((w) => !SOURCE_GENERIC.has(w)).map(stem);
+  return kept.length ? kept : words.map(stem);
+}
+
+function locate(text: string, lower: string, q: Quantity, used: Set<number>): number {
+  const needle = typeof q.text === 'string' ? q.text.toLowerCase().trim() : '';
+  if (!needle) return -1;
+  let at = lower.indexOf(needle);
+  while (at >= 0 && used.has(at)) at = lower.indexOf(needle, at + 1);
+  return at;
+}
+
+function safeText(s: unknown): string {
+  return typeof s === 'string' ? s.slice(0, MAX_TEXT) : '';
+}
+
+/** Builds the features of one claim. Never throws: malformed input yields an empty feature set. */
+export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
+  const text = safeText(claim?.text);
+  const context = safeText(claim?.context);
+  // Read figures in their sentence when the claim's wording is a piece of it.
+  const ctxAt = context && text ? context.indexOf(text) : -1;
+  const body = ctxAt >= 0 ? context : text;
+  const offset = ctxAt >= 0 ? ctxAt : 0;
+  const tokens = tokenize(body);
+  const stems = tokens.map((t) => t.stem);
+  const inClaim = (t: Token): boolean => t.start >= offset && t.end <= offset + text.length;
+  const claimIdx: number[] = [];
+  tokens.forEach((t, i) => {
+    if (inClaim(t)) claimIdx.push(i);
+  });
+  const cFrom = claimIdx.length ? claimIdx[0] : 0;
+  const cTo = claimIdx.length ? claimIdx[claimIdx.length - 1] + 1 : 0;
+
+  const families = matchPatterns(stems, cFrom, cTo, FAMILY_INDEX);
+  const content = new Set<string>();
+  const years = new Set<string>();
+  const months = new Set<string>();
+  const weekdays = new Set<string>();
+  for (let i = cFrom; i < cTo; i++) {
+    const t = tokens[i];
+    const lower = t.raw.toLowerCase();
+    if (/^(?:1[89]|20)\d\d$/.test(t.raw)) years.add(t.raw);
+    if (MONTH_NAMES.has(lower)) months.add(lower);
+    if (WEEKDAYS.has(lower)) weekdays.add(lower);
+    if (isContent(t.stem)) content.add(t.stem);
+  }
+
+  const quantities: QuantityFeatures[] = [];
+  const list = Array.isArray(claim?.quantities) ? claim.quantities : [];
+  const lowerBody = body.toLowerCase();
+  const used = new Set<number>();
+  const spans: Array<{ q: Quantity; from: number; to: number } | { q: Quantity; from: -1; to: -1 }> = [];
+  for (const q of list) {
+    if (!q || typeof q !== 'object') continue;
+    let at = locate(body, lowerBody.slice(offset, offset + text.length), q, used);
+    if (at >= 0) {
+      used.add(at);
+      at += offset;
+      const end = at + String(q.text).trim().length;
+      let from = -1;
+      let to = -1;
+      tokens.forEach((t, i) => {
+        if (t.start >= at && t.end <= end) {
+          if (from < 0) from = i;
+          to = i + 1;
+        }
+      });
+      spans.push(from >= 0 ? { q, from, to } : { q, from: -1, to: -1 });
+    } else spans.push({ q, from: -1, to: -1 });
+  }
+  const qTokens = new Set<number>();
+  for (const s of spans) for (let i = s.from; i >= 0 && i < s.to; i++) qTokens.add(i);
+
+  for (const s of spans) {
+    const interval = quantityInterval(s.q);
+    if (!interval) continue;
+    const unit = unitClass(s.q.unit);
+    const unitWords = new Set(
+      String(s.q.unit ?? '')
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter(Boolean)
+        .map(stem),
+    );
+    let lo = s.from;
+    let hi = s.to;
+    if (s.from >= 0) {
+      let n = 0;
+      while (lo > 0 && n < WINDOW && !tokens[lo - 1].boundary && !qTokens.has(lo - 1)) {
+        lo--;
+        n++;
+      }
+      n = 0;
+      while (hi < tokens.length && n < WINDOW && !tokens[hi].boundary && !qTokens.has(hi)) {
+        hi++;
+        n++;
+      }
+    }
+    const local = s.from >= 0;
+    const fams = local ? matchPatterns(stems, lo, hi, FAMILY_INDEX) : new Set<string>();
+    const useClaim = !local || (fams.size === 0 && spans.length === 1);
+    const famSet = useClaim && fams.size === 0 ? new Set(families) : fams;
+    const subject = new Set<string>();
+    const after = new Set<string>();
+    const range = useClaim ? [cFrom, cTo] : [lo, hi];
+    for (let i = range[0]; i < range[1]; i++) {
+      if (qTokens.has(i)) continue;
+      const st = stems[i];
+      if (!isContent(st) || unitWords.has(st)) continue;
+      subject.add(st);
+      if (s.from >= 0 && i >= s.to) after.add(st);
+    }
+    const qualifiers = matchQualifiers(stems, range[0], range[1]);
+    const beforeText =
+      s.from >= 0 ? body.slice(Math.max(0, tokens[s.from].start - 60), tokens[s.from].start) : '';
+    const afterText = s.from >= 0 ? body.slice(tokens[s.to - 1].end, tokens[s.to - 1].end + 40) : '';
+    const percentLike = unit.cls === 'percent';
+    const partitive = !percentLike && (PARTITIVE_AFTER.test(afterText) || PARTITIVE_BEFORE.test(beforeText));
+    const reference = REFERENCE_BEFORE.test(beforeText);
+    quantities.push({
+      quantity: s.q,
+      interval,
+      unit,
+      families: famSet,
+      subject,
+      after,
+      qualifiers,
+      partitive,
+      reference,
+    });
+  }
+
+  const claimText = text;
+  const negated = typeof claim?.negated === 'boolean' ? claim.negated : NEGATION.test(claimText);
+  const sources = Array.isArray(claim?.sources) ? claim.sources : [];
+  const via = Array.isArray(claim?.via) ? claim.via : [];
+  let origins = sources.map((s) => sourceKey(s?.name)).filter((k) => k.length > 0);
+  if (!origins.length && via.length) origins = via.map((v) => sourceKey(v?.name)).filter((k) => k.length > 0);
+  return {
+    claim,
+    families,
+    content,
+    years,
+    months,
+    weekdays,
+    prospective: PROSPECTIVE.test(claimText),
+    superseded: SUPERSEDED.test(claimText),
+    negated,
+    quantities,
+    origins,
+  };
+}
