@@ -1,0 +1,9 @@
+export { DomainError } from './domain.error';
+export { ValidationError } from './validation.error';
+export { UnauthorizedError } from './unauthorized.error';
+export { ForbiddenError } from './forbidden.error';
+export { NotFoundError } from './not-found.error';
+export { ConflictError } from './conflict.error';
+export { PayloadTooLargeError } from './payload-too-large.error';
+export { RateLimitedError } from './rate-limited.error';
+export { ServiceUnavailableError } from './service-unavailable.error';
