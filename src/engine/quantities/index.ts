@@ -9,7 +9,11 @@ export { quantityExtractionWork } from './quantity-extractor';
  * Offsets index the original text. Never throws; linear in the length of the range.
  * Ordinals and years are left out unless `options` asks for them.
  */
-export function extractQuantities(text: string, range?: Span, options: ExtractQuantitiesOptions = {}): Quantity[] {
+export function extractQuantities(
+  text: string,
+  range?: Span,
+  options: ExtractQuantitiesOptions = {},
+): Quantity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
     return extract(text, range, options);

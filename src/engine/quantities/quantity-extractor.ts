@@ -9,6 +9,7 @@ import {
   ADJECTIVE_WORDS,
   CHANGE_FILLERS,
   CURRENCY_CODES,
+  CURRENCY_PREFIX_WORDS,
   CURRENCY_SYMBOLS,
   CURRENCY_WORDS,
   DOLLAR_NATIONS,
@@ -71,14 +72,275 @@ interface Suffix {
 
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'century']);
 const SENTENCE_END = new Set(['.', '!', '?']);
-const QUOTES = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019', '(', '[', '-', '\u2013', '\u2014', ':', ';']);
-const TIME_ZONES = new Set(['gmt', 'utc', 'edt', 'est', 'bst', 'cet', 'cest', 'pst', 'pdt', 'cst', 'cdt', 'ist', 'jst', 'kst', 'et', 'pt']);
-const YEAR_PREPOSITIONS = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'during', 'of', 'early', 'late', 'mid', 'before', 'after', 'through', 'between', 'and', 'to', 'year', 'fiscal', 'the', 'spring', 'summer', 'autumn', 'fall', 'winter', 'season', 'around', 'circa', 'c']);
-const NOT_PLURAL = new Set(['news', 'series', 'species', 'means', 'headquarters', 'gas', 'bus', 'status', 'this', 'his', 'its', 'was', 'has', 'is', 'as', 'us', 'yes', 'less', 'unless', 'across', 'towards', 'always', 'perhaps', 'afterwards']);
-const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel', 'cattle', 'sheep', 'fish', 'feet', 'geese', 'mice', 'teeth', 'crew', 'deer', 'aircraft', 'livestock', 'troops', 'data', 'media', 'youth', 'military', 'workforce', 'population', 'public']);
-const PRONOUN_ONE_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'same', 'another', 'little', 'last', 'someone', 'anyone', 'a', 'big', 'new', 'right', 'wrong', 'only']);
-const WEAK_CHANGE = new Set(['cut', 'cuts', 'cutting', 'reduced', 'reduce', 'reduces', 'lowered', 'raised', 'raise', 'raises', 'raising', 'added', 'adds', 'adding', 'lost', 'lose', 'loses', 'losing', 'up', 'down']);
+const QUOTES = new Set([
+  '"',
+  '\u201c',
+  '\u201d',
+  "'",
+  '\u2018',
+  '\u2019',
+  '(',
+  '[',
+  '-',
+  '\u2013',
+  '\u2014',
+  ':',
+  ';',
+]);
+const TIME_ZONES = new Set([
+  'gmt',
+  'utc',
+  'edt',
+  'est',
+  'bst',
+  'cet',
+  'cest',
+  'pst',
+  'pdt',
+  'cst',
+  'cdt',
+  'ist',
+  'jst',
+  'kst',
+  'et',
+  'pt',
+]);
+const YEAR_PREPOSITIONS = new Set([
+  'in',
+  'since',
+  'by',
+  'until',
+  'till',
+  'from',
+  'during',
+  'of',
+  'early',
+  'late',
+  'mid',
+  'before',
+  'after',
+  'through',
+  'between',
+  'and',
+  'to',
+  'year',
+  'fiscal',
+  'the',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'season',
+  'around',
+  'circa',
+  'c',
+]);
+const NOT_PLURAL = new Set([
+  'news',
+  'series',
+  'species',
+  'means',
+  'headquarters',
+  'gas',
+  'bus',
+  'status',
+  'this',
+  'his',
+  'its',
+  'was',
+  'has',
+  'is',
+  'as',
+  'us',
+  'yes',
+  'less',
+  'unless',
+  'across',
+  'towards',
+  'always',
+  'perhaps',
+  'afterwards',
+]);
+const IRREGULAR_PLURALS = new Set([
+  'people',
+  'men',
+  'women',
+  'children',
+  'police',
+  'staff',
+  'personnel',
+  'cattle',
+  'sheep',
+  'fish',
+  'feet',
+  'geese',
+  'mice',
+  'teeth',
+  'crew',
+  'deer',
+  'aircraft',
+  'livestock',
+  'troops',
+  'data',
+  'media',
+  'youth',
+  'military',
+  'workforce',
+  'population',
+  'public',
+]);
+const PRONOUN_ONE_BEFORE = new Set([
+  'no',
+  'any',
+  'every',
+  'each',
+  'the',
+  'this',
+  'that',
+  'which',
+  'same',
+  'another',
+  'little',
+  'last',
+  'someone',
+  'anyone',
+  'a',
+  'big',
+  'new',
+  'right',
+  'wrong',
+]);
+/** Nouns that form a compound with the counted noun and stay in the unit ("police officers", "polling stations"). */
+const COMPOUND_MODIFIERS = new Set([
+  'police',
+  'emergency',
+  'trade',
+  'treatment',
+  'polling',
+  'insurance',
+  'health',
+  'fire',
+  'rescue',
+  'security',
+  'border',
+  'prison',
+  'voting',
+  'care',
+  'aid',
+  'intensive',
+  'nursing',
+  'power',
+  'school',
+  'medical',
+  'customer',
+  'board',
+  'cabinet',
+  'party',
+  'city',
+  'council',
+  'state',
+  'court',
+  'search',
+  'relief',
+  'riot',
+  'combat',
+  'cargo',
+  'passenger',
+  'fighter',
+  'war',
+  'election',
+  'family',
+  'staff',
+  'crew',
+  'coast',
+  'basis',
+  'percentage',
+  'square',
+  'cubic',
+  'kilowatt',
+  'light',
+]);
+const WEAK_CHANGE = new Set([
+  'cut',
+  'cuts',
+  'cutting',
+  'reduced',
+  'reduce',
+  'reduces',
+  'lowered',
+  'raised',
+  'raise',
+  'raises',
+  'raising',
+  'added',
+  'adds',
+  'adding',
+  'lost',
+  'lose',
+  'loses',
+  'losing',
+  'up',
+  'down',
+]);
 const CONNECTIVES_BEFORE_RANGE = new Set(['between', 'from']);
+const MOVEMENT_WORDS = new Set([
+  'going',
+  'went',
+  'go',
+  'goes',
+  'gone',
+  'moved',
+  'move',
+  'moving',
+  'changed',
+  'change',
+  'revised',
+  'narrowed',
+  'widened',
+  'extended',
+  'shortened',
+  'upgraded',
+  'downgraded',
+  'slow',
+  'slowed',
+  'accelerate',
+  'lifted',
+  'boost',
+  'boosted',
+  'switched',
+  'shifted',
+  'hiked',
+  'trimmed',
+  'expanded',
+]);
+const GIVE_UP = new Set([
+  'gave',
+  'give',
+  'gives',
+  'giving',
+  'given',
+  'picked',
+  'pick',
+  'set',
+  'made',
+  'make',
+  'took',
+  'take',
+  'ended',
+  'end',
+  'wound',
+  'signed',
+  'summed',
+  'showed',
+  'turned',
+  'came',
+  'come',
+  'put',
+  'puts',
+  'stepped',
+  'back',
+]);
 
 let lastWork = 0;
 
@@ -174,17 +436,39 @@ class Extraction {
   private at(i: number): number {
     const tok = this.toks[i];
     if (tok.kind === 'sym' && !CURRENCY_SYMBOLS.has(tok.raw)) return i;
-    if (tok.kind === 'word' && !this.mayStartNumber(tok.low)) return i;
+    if (tok.kind === 'word' && !this.mayStartNumber(tok.low) && !CURRENCY_PREFIX_WORDS.has(tok.raw)) return i;
 
     // Currency before the figure.
     let k = i;
     let currency: string | null = null;
     let negative = false;
     const sym = CURRENCY_SYMBOLS.get(tok.raw);
+    let glued: string | undefined;
     if (sym) {
       currency = sym;
       k = i + 1;
-      if (this.low(k) === '-' && this.adjacent(k) && this.toks[k + 1]?.kind === 'num' && this.adjacent(k + 1)) {
+      // "$US113 trillion", "$A82,615,680"
+      const g = this.toks[k];
+      if (
+        sym === 'USD' &&
+        g &&
+        g.kind === 'word' &&
+        this.adjacent(k) &&
+        this.toks[k + 1]?.kind === 'num' &&
+        this.adjacent(k + 1)
+      ) {
+        glued = DOLLAR_PREFIXES.get(g.low);
+        if (glued && g.raw === g.raw.toUpperCase()) {
+          currency = glued;
+          k++;
+        }
+      }
+      if (
+        this.low(k) === '-' &&
+        this.adjacent(k) &&
+        this.toks[k + 1]?.kind === 'num' &&
+        this.adjacent(k + 1)
+      ) {
         negative = true;
         k++;
       }
@@ -192,20 +476,20 @@ class Extraction {
     } else if (tok.kind === 'word' && CURRENCY_CODES.has(tok.raw) && this.toks[i + 1]?.kind === 'num') {
       currency = tok.raw === 'RMB' ? 'CNY' : tok.raw;
       k = i + 1;
-    } else if (tok.kind === 'word' && (tok.raw === 'Rs' || tok.raw === 'INR')) {
+    } else if (tok.kind === 'word' && CURRENCY_PREFIX_WORDS.has(tok.raw)) {
       let j = i + 1;
       if (this.low(j) === '.') j++;
-      if (this.toks[j]?.kind !== 'num') return i;
-      currency = 'INR';
+      if (this.toks[j]?.kind !== 'num' || (tok.raw.length === 1 && !this.adjacent(j))) return i;
+      currency = CURRENCY_PREFIX_WORDS.get(tok.raw) ?? null;
       k = j;
     }
     let qStart = i;
     if (currency === 'USD' && tok.raw === '$') {
       // "US$", "HK$", "A$" glued; or "US $84 billion".
       const prev = this.toks[i - 1];
-      if (prev && prev.kind === 'word' && (this.adjacent(i) || prev.raw === 'US')) {
+      if (prev && prev.kind === 'word' && (this.adjacent(i) || prev.raw === prev.raw.toUpperCase())) {
         const code = DOLLAR_PREFIXES.get(prev.low);
-        if (code && (this.adjacent(i) || prev.raw === 'US')) {
+        if (code) {
           currency = code;
           qStart = i - 1;
         }
@@ -216,9 +500,16 @@ class Extraction {
       k = i + 2;
     }
 
+    let sign: 'minus' | 'plus' | null = null;
     if (k === i && currency === null && tok.kind === 'num') {
       const skipTo = this.skipNonQuantityDigits(i);
       if (skipTo > i) return skipTo;
+      const fr = this.digitFraction(i);
+      if (fr) return fr;
+      sign = this.signBefore(i);
+      if (sign)
+        qStart = this.low(i - 1) === 'minus' || this.low(i - 2) === 'minus' ? this.indexOfMinus(i) : i - 1;
+      if (sign === 'minus') negative = true;
     }
 
     const p = this.parseNumber(k, currency !== null);
@@ -226,12 +517,34 @@ class Extraction {
     if (p.skip) return p.end;
     let value = p.value;
     if (negative && value !== null) value = -value;
+    // "0 to 60 mph", "0-100": a starting point, not an amount.
+    if (value === 0 && !p.words && (this.low(p.end) === 'to' || this.low(p.end) === '-')) return p.end;
+    // Number words glued to a noun: "six-speed", "three-bed", "four-cylinder" (measures like "five-year" stay).
+    if (
+      p.words &&
+      !p.vague &&
+      !p.fraction &&
+      this.low(p.end) === '-' &&
+      this.adjacent(p.end) &&
+      this.adjacent(p.end + 1)
+    ) {
+      const nx = this.low(p.end + 1);
+      if (!MEASURE_UNITS.has(nx) && !SMALL_NUMBERS.has(nx) && !TENS.has(nx) && nx !== 'plus' && nx !== 'odd')
+        return p.end + 2;
+    }
+    // "twice as loud": a comparison, not a count.
+    if (p.times && this.low(p.end) === 'as') return p.end;
 
     // "one" used as a pronoun ("no one", "the one", "one another", "one-off").
     if (p.words && !p.fraction && p.end === k + 1 && this.low(k) === 'one') {
       const before = this.low(k - 1);
       const after = this.low(k + 1);
-      if (PRONOUN_ONE_BEFORE.has(before) || after === 'another' || after === 'of' && (before === 'every' || before === 'any')) return k + 1;
+      if (
+        PRONOUN_ONE_BEFORE.has(before) ||
+        after === 'another' ||
+        (after === 'of' && (before === 'every' || before === 'any'))
+      )
+        return k + 1;
       if (after === '-' && this.adjacent(k + 1) && !MEASURE_UNITS.has(this.low(k + 2))) return k + 1;
     }
 
@@ -244,7 +557,8 @@ class Extraction {
     if (currency === null && this.isYear(k, p)) {
       let end = p.end;
       // "2019-20", "2014-2017": swallow the second year too.
-      if ((this.low(end) === '-' || this.low(end) === '\u2013') && this.toks[end + 1]?.kind === 'num') end += 2;
+      if ((this.low(end) === '-' || this.low(end) === '\u2013') && this.toks[end + 1]?.kind === 'num')
+        end += 2;
       if (this.opts.years && value !== null) this.emit(qStart, p.end, value, 'exact', null, 'year');
       return end;
     }
@@ -257,6 +571,7 @@ class Extraction {
     const range = this.readRange(qStart, k, p, end, currency, suffix);
     if (range === 'skip') return this.skipScore(p.end);
     if (range) {
+      if (this.low(qStart - 1) === 'between' || this.low(qStart - 1) === 'from') qStart--;
       value = range.low;
       high = range.high;
       bound = 'range';
@@ -309,7 +624,9 @@ class Extraction {
       if (unit !== null && kind === 'count' && unit !== 'times') this.lastCount = { unit, sid: this.sid[k] };
     }
 
-    const change = value === null ? undefined : this.changeOf(start, end, kind);
+    let change = value === null ? undefined : this.changeOf(start, end, kind, unit);
+    if (!change && sign === 'plus') change = 'up';
+    if (!change && sign === 'minus' && kind === 'percent') change = 'down';
     this.emit(start, end, value, bound, unit, kind, high, change);
     return end;
   }
@@ -328,8 +645,60 @@ class Extraction {
       CURRENCY_CODES.has(w.toUpperCase()) ||
       w === 'rs' ||
       w === 'y' ||
-      w === 'us'
+      w === 'us' ||
+      w.endsWith('fold')
     );
+  }
+
+  /** "-5 yards", "minus 387", "+0.2%": a sign glued to the figure, not a dash after a word ("COVID -19"). */
+  private signBefore(i: number): 'minus' | 'plus' | null {
+    const prev = this.toks[i - 1];
+    if (!prev) return null;
+    if (prev.low === 'minus') return 'minus';
+    if (prev.raw === '-' && this.low(i - 2) === 'minus' && this.adjacent(i - 1)) return 'minus';
+    if ((prev.raw === '-' || prev.raw === '\u2212' || prev.raw === '+') && this.adjacent(i)) {
+      const pp = this.toks[i - 2];
+      if (pp && this.adjacent(i - 1)) return null;
+      const pct = this.toks[i + 1]?.raw === '%' || this.low(i + 1) === 'percent';
+      if (pp && pp.kind === 'word' && isCapitalized(pp.raw) && !pct) return null;
+      if (pp && pp.kind === 'num') return null;
+      return prev.raw === '+' ? 'plus' : 'minus';
+    }
+    return null;
+  }
+
+  private indexOfMinus(i: number): number {
+    return this.low(i - 1) === 'minus' ? i - 1 : i - 2;
+  }
+
+  /** "1/2 pound", "1/16 of a pint": a fraction written with digits. Dates and "24/7" are skipped by the caller. */
+  private digitFraction(i: number): number {
+    const slash = this.toks[i + 1];
+    const den = this.toks[i + 2];
+    if (!slash || !den || (slash.raw !== '/' && slash.raw !== '\u2044') || den.kind !== 'num') return 0;
+    if (!this.adjacent(i + 1) || !this.adjacent(i + 2)) return 0;
+    const a = Number(this.toks[i].raw);
+    const b = Number(den.raw);
+    if (!(Number.isInteger(a) && Number.isInteger(b) && a > 0 && a < b && b <= 100)) return 0;
+    if (this.toks[i + 3]?.raw === '/') return i + 5;
+    const suffix = this.readSuffix(i + 3, a / b, this.plain(i + 3), null);
+    const end = suffix ? suffix.end : i + 3;
+    this.emit(i, end, a / b, 'exact', suffix?.unit ?? null, suffix?.kind ?? 'count');
+    return end;
+  }
+
+  private plain(end: number): NumberParse {
+    return {
+      value: null,
+      end,
+      scale: 1,
+      words: false,
+      vague: false,
+      ordinal: false,
+      times: false,
+      fraction: false,
+      skip: false,
+    };
   }
 
   /** Digits that are not amounts: times, dates, labels ("Section 427", "COVID-19"), "24/7". Returns index to skip to. */
@@ -337,11 +706,23 @@ class Extraction {
     const t = this.toks[i];
     const next = this.toks[i + 1];
     // 12:01, 9/11, 24/7
-    if (next && (next.raw === ':' || next.raw === '/') && this.adjacent(i + 1) && this.toks[i + 2]?.kind === 'num' && this.adjacent(i + 2))
+    if (
+      next &&
+      (next.raw === ':' || next.raw === '/' || next.raw === '.') &&
+      this.adjacent(i + 1) &&
+      this.toks[i + 2]?.kind === 'num' &&
+      this.adjacent(i + 2)
+    ) {
+      if (next.raw === '/') {
+        const a = Number(t.raw);
+        const b = Number(this.toks[i + 2].raw);
+        if (a > 0 && a < b && b <= 100 && this.toks[i + 3]?.raw !== '/') return i;
+      }
       return i + 3;
+    }
     // 9 p.m., 5am, 0401 GMT
     const nl = this.low(i + 1);
-    if (nl === 'am' || nl === 'pm' || TIME_ZONES.has(nl) && next && isCapitalized(next.raw)) return i + 2;
+    if (nl === 'am' || nl === 'pm' || (TIME_ZONES.has(nl) && next && isCapitalized(next.raw))) return i + 2;
     if ((nl === 'a' || nl === 'p') && this.low(i + 2) === '.' && this.low(i + 3) === 'm') return i + 4;
     // 26 March / March 26 / Dec. 2
     const v = Number(t.raw);
@@ -350,14 +731,20 @@ class Extraction {
       let b = i - 1;
       if (this.low(b) === '.') b--;
       const prev = this.toks[b];
-      if (prev && prev.kind === 'word' && isCapitalized(prev.raw) && MONTHS.has(prev.low)) return i + 1;
+      if (prev && prev.kind === 'word' && isCapitalized(prev.raw) && MONTHS.has(prev.low))
+        return this.skipDashChain(i + 1);
     }
     // Labels: glued to letters ("G7", "COVID-19"), after "#" or "No.", or after a capitalised word mid-sentence.
     const prev = this.toks[i - 1];
-    if (prev) {
+    if (prev && !this.unitFollows(i + 1)) {
       if (prev.raw === '#') return i + 1;
       if (prev.kind === 'word' && this.adjacent(i) && !CURRENCY_CODES.has(prev.raw)) return i + 1;
-      if ((prev.raw === '-' || prev.raw === '/') && this.adjacent(i) && this.toks[i - 2]?.kind === 'word' && this.adjacent(i - 1))
+      if (
+        (prev.raw === '-' || prev.raw === '/') &&
+        this.adjacent(i) &&
+        this.toks[i - 2]?.kind === 'word' &&
+        this.adjacent(i - 1)
+      )
         return i + 1;
       if (prev.raw === '.' && this.low(i - 2) === 'no' && isCapitalized(this.toks[i - 2].raw)) return i + 1;
       if (
@@ -370,10 +757,44 @@ class Extraction {
         !(prev.raw.length > 1 && prev.raw === prev.raw.toUpperCase() && this.isAllCaps(i))
       ) {
         // Possessive or plural proper nouns are not labels: "Keltrix's 300 observers".
-        if (!/['\u2019]s$/.test(prev.raw)) return i + 1;
+        if (!/['\u2019]s$/.test(prev.raw)) return this.skipDashChain(i + 1);
       }
     }
     return i;
+  }
+
+  /** A unit or percent sign right after a figure overrides the label reading ("Pro 16 inch", "Energy's 550 megawatt"). */
+  private unitFollows(j: number): boolean {
+    const t = this.toks[j];
+    if (!t) return false;
+    if (t.raw === '%' || t.low === 'percent' || t.low === 'per') return true;
+    if (
+      t.kind !== 'word' ||
+      t.low === 'in' ||
+      t.low === 'm' ||
+      t.low === 'g' ||
+      t.low === 'l' ||
+      t.low === 'p'
+    )
+      return false;
+    return MEASURE_UNITS.has(t.low) && !TIME_UNITS.has(t.low.replace(/s$/, '')) && t.low !== 'points';
+  }
+
+  /** After a skipped label, also skip "-2" / "/3" glued to it ("ISO 3888-2", "Charlton 2-1", "Oct. 18-22"). */
+  private skipDashChain(j: number): number {
+    let e = j;
+    let guard = 0;
+    while (
+      guard < 4 &&
+      (this.low(e) === '-' || this.low(e) === '/' || this.low(e) === '\u2013') &&
+      this.toks[e + 1]?.kind === 'num' &&
+      this.adjacent(e + 1)
+    ) {
+      this.work++;
+      guard++;
+      e += 2;
+    }
+    return e;
   }
 
   /** Text in capitals (headlines) makes capitalisation meaningless. */
@@ -389,6 +810,11 @@ class Extraction {
     const v = Number(t.raw);
     if (v < 1500 || v > 2100) return false;
     const prev = this.low(k - 1);
+    if (
+      prev === 'of' &&
+      /^(?:average|total|sum|maximum|minimum|figure|price|cost|value|score)$/.test(this.low(k - 2))
+    )
+      return false;
     if (YEAR_PREPOSITIONS.has(prev)) return true;
     const next = this.toks[k + 1];
     if (!next || next.kind !== 'word') return true;
@@ -401,7 +827,17 @@ class Extraction {
   private parseNumber(k: number, hasCurrency: boolean): NumberParse | null {
     const t = this.toks[k];
     if (!t) return null;
-    const base: NumberParse = { value: null, end: k + 1, scale: 1, words: false, vague: false, ordinal: false, times: false, fraction: false, skip: false };
+    const base: NumberParse = {
+      value: null,
+      end: k + 1,
+      scale: 1,
+      words: false,
+      vague: false,
+      ordinal: false,
+      times: false,
+      fraction: false,
+      skip: false,
+    };
     if (t.kind === 'num') {
       let value = Number(t.raw.replace(/,/g, ''));
       if (!Number.isFinite(value)) return null;
@@ -409,17 +845,29 @@ class Extraction {
       const nx = this.toks[j];
       if (nx && nx.kind === 'word' && this.adjacent(j)) {
         const w = nx.low;
-        if (ORDINAL_SUFFIX.has(w) && !t.raw.includes('.')) return { ...base, value, end: j + 1, ordinal: true };
+        if (ORDINAL_SUFFIX.has(w) && !t.raw.includes('.'))
+          return { ...base, value, end: j + 1, ordinal: true };
         if (w === 's' && !hasCurrency) return { ...base, end: j + 1, skip: true };
+        if (nx.raw === 'G' || nx.raw === 'D') return { ...base, end: j + 1, skip: true };
+        if (w === 'fold') return { ...base, value, end: j + 1, times: true };
         if (w === 'am' || w === 'pm') return { ...base, end: j + 1, skip: true };
         let scale = SCALES.get(w) ?? 0;
-        if (!scale && (w === 'k' || (w === 'b' && hasCurrency) || w === 'tr')) scale = w === 'k' ? 1e3 : w === 'b' ? 1e9 : 1e12;
+        if (!scale && (w === 'k' || (w === 'b' && hasCurrency) || w === 'tr'))
+          scale = w === 'k' ? 1e3 : w === 'b' ? 1e9 : 1e12;
         if (!scale && w === 'm') {
           const after = this.low(j + 1);
-          if (hasCurrency || nx.raw === 'M' || after === 'of' || (isPlural(after) && !MEASURE_UNITS.has(after))) scale = 1e6;
+          if (hasCurrency || nx.raw === 'M' || after === 'of' || isPlural(after) || t.raw.includes('.'))
+            scale = 1e6;
         }
         if (scale) return { ...base, value: value * scale, end: j + 1, scale };
-        if (!MEASURE_UNITS.has(w) && w !== 'pc' && w !== 'p' && w !== 'x' && !CURRENCY_CODES.has(nx.raw) && w !== 'mm' && w !== 'm' && !/^(?:in|g)$/.test(w))
+        if (
+          !MEASURE_UNITS.has(w) &&
+          w !== 'pc' &&
+          w !== 'p' &&
+          w !== 'x' &&
+          !CURRENCY_CODES.has(nx.raw) &&
+          w !== 'm'
+        )
           return { ...base, end: j + 1, skip: true };
         return { ...base, value, end: j };
       }
@@ -443,6 +891,11 @@ class Extraction {
 
     const times = TIMES_WORDS.get(w);
     if (times !== undefined) return { ...base, value: times, words: true, times: true };
+    if (w.endsWith('fold') && w.length > 5) {
+      const stem = w.slice(0, -4);
+      const fv = SMALL_NUMBERS.get(stem) ?? TENS.get(stem) ?? (stem === 'hundred' ? 100 : undefined);
+      if (fv !== undefined) return { ...base, value: fv, words: true, times: true };
+    }
 
     // Vague: "dozens", "tens of thousands", "hundreds of thousands".
     if (VAGUE_PLURALS.has(w)) {
@@ -459,7 +912,14 @@ class Extraction {
     if (VAGUE_DETERMINERS.has(w) || (w === 'a' && this.low(k + 1) === 'few')) {
       const j = w === 'a' ? k + 2 : k + 1;
       const s = this.low(j);
-      if (s === 'hundred' || s === 'thousand' || s === 'million' || s === 'billion' || s === 'dozen' || (w === 'many' && VAGUE_PLURALS.has(s))) {
+      if (
+        s === 'hundred' ||
+        s === 'thousand' ||
+        s === 'million' ||
+        s === 'billion' ||
+        s === 'dozen' ||
+        (w === 'many' && VAGUE_PLURALS.has(s))
+      ) {
         let e = j + 1;
         if (this.low(e) === 'thousand' || this.low(e) === 'million') e++;
         return { ...base, end: e, words: true, vague: true };
@@ -470,29 +930,41 @@ class Extraction {
     // "a"/"an": "a dozen", "a million", "almost a year", "a third of".
     if (w === 'a' || w === 'an') {
       const nx = this.low(k + 1);
-      if (nx === 'hundred' || nx === 'thousand' || nx === 'million' || nx === 'billion' || nx === 'trillion' || nx === 'dozen') {
+      if (
+        nx === 'hundred' ||
+        nx === 'thousand' ||
+        nx === 'million' ||
+        nx === 'billion' ||
+        nx === 'trillion' ||
+        nx === 'dozen'
+      ) {
         const r = this.wordNumber(k + 1, 1);
         return r ? { ...r, words: true } : null;
       }
-      if (TIME_UNITS.has(nx)) return { ...base, value: 1, end: k + 2, words: true, unit: MEASURE_UNITS.get(nx) };
+      if (TIME_UNITS.has(nx))
+        return { ...base, value: 1, end: k + 2, words: true, unit: MEASURE_UNITS.get(nx) };
       const frac = FRACTIONS.get(nx);
-      if (frac !== undefined && nx !== 'half' && (this.low(k + 2) === 'of')) return this.fractionOf(k + 2, frac);
+      if (frac !== undefined && nx !== 'half' && this.low(k + 2) === 'of')
+        return this.fractionOf(k + 2, frac);
       return null;
     }
     if (w === 'half') {
       const nx = this.low(k + 1);
       if (nx === 'a' || nx === 'an') {
         const s = this.low(k + 2);
-        const sv = s === 'dozen' ? 12 : SCALES.get(s) ?? 0;
+        const sv = s === 'dozen' ? 12 : (SCALES.get(s) ?? 0);
         if (sv) return { ...base, value: sv / 2, end: k + 3, words: true, scale: sv };
-        if (TIME_UNITS.has(s)) return { ...base, value: 0.5, end: k + 3, words: true, unit: MEASURE_UNITS.get(s) };
+        if (TIME_UNITS.has(s))
+          return { ...base, value: 0.5, end: k + 3, words: true, unit: MEASURE_UNITS.get(s) };
         return null;
       }
-      if (nx === 'of' || nx === 'the' || nx === 'its' || nx === 'their' || nx === 'all') return this.fractionOf(k + 1, 0.5);
+      if (nx === 'of' || nx === 'the' || nx === 'its' || nx === 'their' || nx === 'all')
+        return this.fractionOf(k + 1, 0.5);
       return null;
     }
     const ord = ORDINAL_WORDS.get(w);
-    if (ord !== undefined && !SMALL_NUMBERS.has(w)) return { ...base, value: ord, words: true, ordinal: true };
+    if (ord !== undefined && !SMALL_NUMBERS.has(w))
+      return { ...base, value: ord, words: true, ordinal: true };
     if (!SMALL_NUMBERS.has(w) && !TENS.has(w)) return null;
     const r = this.wordNumber(k, 0);
     if (!r) return null;
@@ -500,7 +972,13 @@ class Extraction {
     let j = r.end;
     if (this.low(j) === '-' && this.adjacent(j)) j++;
     const frac = FRACTIONS.get(this.low(j));
-    if (frac !== undefined && r.value !== null && r.value <= 10 && this.low(j) !== 'half' && this.low(j + 1) === 'of') {
+    if (
+      frac !== undefined &&
+      r.value !== null &&
+      r.value <= 10 &&
+      this.low(j) !== 'half' &&
+      this.low(j + 1) === 'of'
+    ) {
       const f = this.fractionOf(j + 1, r.value * frac);
       return f;
     }
@@ -512,16 +990,38 @@ class Extraction {
     if (this.low(ofIndex) === 'of' && (this.low(ofIndex + 1) === 'a' || this.low(ofIndex + 1) === 'an')) {
       const s = SCALES.get(this.low(ofIndex + 2));
       if (s)
-        return { value: fraction * s, end: ofIndex + 3, scale: s, words: true, vague: false, ordinal: false, times: false, fraction: false, skip: false };
+        return {
+          value: fraction * s,
+          end: ofIndex + 3,
+          scale: s,
+          words: true,
+          vague: false,
+          ordinal: false,
+          times: false,
+          fraction: false,
+          skip: false,
+        };
     }
-    return { value: fraction, end: ofIndex, scale: 1, words: true, vague: false, ordinal: false, times: false, fraction: true, skip: false };
+    return {
+      value: fraction,
+      end: ofIndex,
+      scale: 1,
+      words: true,
+      vague: false,
+      ordinal: false,
+      times: false,
+      fraction: true,
+      skip: false,
+    };
   }
 
   /** Number words: "two hundred and five thousand", "twenty-five", "one and a half million", "three dozen". */
   private wordNumber(k: number, startValue: number): NumberParse | null {
     let total = 0;
     let cur = startValue;
-    let last: 'none' | 'unit' | 'teen' | 'ten' | 'hundred' | 'scale' | 'dozen' | 'a' = startValue ? 'a' : 'none';
+    let last: 'none' | 'unit' | 'teen' | 'ten' | 'hundred' | 'scale' | 'dozen' | 'a' = startValue
+      ? 'a'
+      : 'none';
     let end = k;
     let j = k;
     let maxScale = Infinity;
@@ -531,7 +1031,8 @@ class Extraction {
       const w = this.low(j);
       const small = SMALL_NUMBERS.get(w);
       const ten = TENS.get(w);
-      const sc = w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion' ? (SCALES.get(w) ?? 0) : 0;
+      const sc =
+        w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion' ? (SCALES.get(w) ?? 0) : 0;
       if (small !== undefined) {
         if (last !== 'none' && last !== 'hundred' && last !== 'scale' && last !== 'ten') break;
         if (last === 'ten' && small >= 10) break;
@@ -568,9 +1069,22 @@ class Extraction {
         }
         const ov = ORDINAL_WORDS.get(nx);
         if (ov !== undefined && ov < 10)
-          return { value: cur + ov, end: j + 2, scale: 1, words: true, vague: false, ordinal: true, times: false, fraction: false, skip: false };
+          return {
+            value: cur + ov,
+            end: j + 2,
+            scale: 1,
+            words: true,
+            vague: false,
+            ordinal: true,
+            times: false,
+            fraction: false,
+            skip: false,
+          };
         break;
-      } else if (w === 'and' && (last === 'hundred' || last === 'scale' || last === 'unit' || last === 'teen' || last === 'ten')) {
+      } else if (
+        w === 'and' &&
+        (last === 'hundred' || last === 'scale' || last === 'unit' || last === 'teen' || last === 'ten')
+      ) {
         // "one and a half million", "two hundred and five".
         if (this.low(j + 1) === 'a' && this.low(j + 2) === 'half' && last !== 'scale') {
           cur += 0.5;
@@ -592,16 +1106,32 @@ class Extraction {
       end = j;
     }
     if (end === k || last === 'none' || last === 'a') return null;
-    return { value: total + cur, end, scale: usedScale, words: true, vague: false, ordinal: false, times: false, fraction: false, skip: false };
+    return {
+      value: total + cur,
+      end,
+      scale: usedScale,
+      words: true,
+      vague: false,
+      ordinal: false,
+      times: false,
+      fraction: false,
+      skip: false,
+    };
   }
 
   /** Percent sign or word, currency word, measure unit right after a figure. */
-  private readSuffix(j: number, value: number | null, p: NumberParse, currency: string | null): Suffix | null {
+  private readSuffix(
+    j: number,
+    value: number | null,
+    p: NumberParse,
+    currency: string | null,
+  ): Suffix | null {
     const t = this.toks[j];
     if (!t) return null;
     const w = t.low;
     if (t.raw === '%') return { unit: 'percent', kind: 'percent', end: j + 1 };
-    if (w === 'percent' || w === 'pct' || (w === 'pc' && this.adjacent(j))) return { unit: 'percent', kind: 'percent', end: j + 1 };
+    if (w === 'percent' || w === 'pct' || (w === 'pc' && this.adjacent(j)))
+      return { unit: 'percent', kind: 'percent', end: j + 1 };
     if (w === 'per' && this.low(j + 1) === 'cent') return { unit: 'percent', kind: 'percent', end: j + 2 };
     if (w === 'percentage' && (this.low(j + 1) === 'points' || this.low(j + 1) === 'point'))
       return { unit: 'percentage points', kind: 'percent', end: j + 2 };
@@ -609,11 +1139,14 @@ class Extraction {
       // "$5 million US dollars" rarely; stop here.
       return null;
     }
-    if (t.kind === 'word' && CURRENCY_CODES.has(t.raw)) return { unit: t.raw === 'RMB' ? 'CNY' : t.raw, kind: 'money', end: j + 1 };
+    if (t.kind === 'word' && CURRENCY_CODES.has(t.raw))
+      return { unit: t.raw === 'RMB' ? 'CNY' : t.raw, kind: 'money', end: j + 1 };
     const nation = DOLLAR_NATIONS.get(w);
     if (nation) {
-      if (this.low(j + 1) === 'dollars' || this.low(j + 1) === 'dollar') return { unit: nation, kind: 'money', end: j + 2 };
-      if ((w === 'hong' || w === 'new') && (this.low(j + 2) === 'dollars' || this.low(j + 2) === 'dollar')) return { unit: nation, kind: 'money', end: j + 3 };
+      if (CURRENCY_WORDS.has(this.low(j + 1)) && this.low(j + 1) !== 'won')
+        return { unit: nation, kind: 'money', end: j + 2 };
+      if ((w === 'hong' || w === 'new') && (this.low(j + 2) === 'dollars' || this.low(j + 2) === 'dollar'))
+        return { unit: nation, kind: 'money', end: j + 3 };
     }
     if (w === 'pounds' || w === 'pound') {
       if (this.low(j + 1) === 'sterling') return { unit: 'GBP', kind: 'money', end: j + 2 };
@@ -630,13 +1163,18 @@ class Extraction {
     if (!ut || ut.kind !== 'word') return null;
     let uw = ut.low;
     let uEnd = u + 1;
-    if (MEASURE_PREFIXES.has(uw) && MEASURE_UNITS.has(this.low(u + 1))) {
-      return { unit: `${uw} ${MEASURE_UNITS.get(this.low(u + 1)) ?? ''}`, kind: 'measure', end: u + 2 };
+    if (MEASURE_PREFIXES.has(uw) && (MEASURE_UNITS.has(this.low(u + 1)) || this.low(u + 1) === 'm')) {
+      const base = this.low(u + 1) === 'm' ? 'metres' : (MEASURE_UNITS.get(this.low(u + 1)) ?? '');
+      return { unit: `${uw === 'sq' ? 'square' : uw} ${base}`, kind: 'measure', end: u + 2 };
     }
-    if (uw === 'basis' && (this.low(u + 1) === 'points' || this.low(u + 1) === 'point')) return { unit: 'basis points', kind: 'measure', end: u + 2 };
-    if (uw === 'parts' && this.low(u + 1) === 'per' && SCALES.has(this.low(u + 2))) return { unit: `parts per ${this.low(u + 2)}`, kind: 'measure', end: u + 3 };
+    if (uw === 'basis' && (this.low(u + 1) === 'points' || this.low(u + 1) === 'point'))
+      return { unit: 'basis points', kind: 'measure', end: u + 2 };
+    if (uw === 'parts' && this.low(u + 1) === 'per' && SCALES.has(this.low(u + 2)))
+      return { unit: `parts per ${this.low(u + 2)}`, kind: 'measure', end: u + 3 };
     // Glued abbreviations only: "16in", "5g", "100m".
-    if ((uw === 'in' || uw === 'g' || uw === 'm' || uw === 'p') && !this.adjacent(u)) return null;
+    if ((uw === 'in' || uw === 'g' || uw === 'm' || uw === 'p' || uw === 'l') && !this.adjacent(u))
+      return null;
+    if (uw === 'sq' || uw === 'square' || uw === 'cubic') return null;
     if (uw === 'm') return { unit: 'metres', kind: 'measure', end: uEnd };
     if (uw === 'p') return { unit: 'pence', kind: 'money', end: uEnd };
     let unit = MEASURE_UNITS.get(uw);
@@ -684,12 +1222,14 @@ class Extraction {
     if ((c.raw === '-' || c.raw === '\u2013' || c.raw === '\u2014') && !suffix) {
       if (c.raw === '-' && !(this.adjacent(end) && this.adjacent(end + 1))) return null;
       conn = 'dash';
-    } else if (c.low === 'to' && !CONNECTIVES_BEFORE_RANGE.has(before) || (c.low === 'to' && before === 'between')) {
+    } else if (c.low === 'to' && (!CONNECTIVES_BEFORE_RANGE.has(before) || before === 'between')) {
       conn = 'to';
     } else if (c.low === 'and' && before === 'between') {
       conn = 'and';
     } else if (c.low === 'to' && before === 'from') {
-      return null;
+      // "rose from 65 to 67" is two levels; "prices range from $370,000 to $5.5 million" is a range.
+      if (this.movementBefore(qStart - 1)) return null;
+      conn = 'to';
     }
     if (!conn) return null;
     let j = end + 1;
@@ -703,21 +1243,42 @@ class Extraction {
     if (cur2 && !currency) return null;
     const t2 = this.toks[j];
     if (!t2 || (t2.kind !== 'num' && !SMALL_NUMBERS.has(t2.low) && !TENS.has(t2.low))) return null;
-    if (t2.kind === 'num' && this.skipNonQuantityDigits(j) > j && !(conn === 'dash' && this.adjacent(j))) return null;
+    if (t2.kind === 'num' && this.skipNonQuantityDigits(j) > j && !(conn === 'dash' && this.adjacent(j)))
+      return null;
     const p2 = this.parseNumber(j, currency !== null);
-    if (!p2 || p2.skip || p2.ordinal || p2.vague || p2.value === null || p2.unit || p2.fraction || p2.times) return null;
+    if (!p2 || p2.skip || p2.ordinal || p2.vague || p2.value === null || p2.unit || p2.fraction || p2.times)
+      return null;
     const suffix2 = this.readSuffix(p2.end, p2.value, p2, currency);
     if (suffix && (!suffix2 || suffix2.unit !== suffix.unit)) return null;
     let low = p.value;
     const high = p2.value;
     if (p2.scale > 1 && p.scale === 1 && low < 1000 && low * p2.scale <= high) low *= p2.scale;
     if (!(low < high)) {
-      if (conn === 'dash' && p.words === false && p2.words === false && Number.isInteger(low) && Number.isInteger(high) && low < 1000) return 'skip';
+      if (
+        conn === 'dash' &&
+        p.words === false &&
+        p2.words === false &&
+        Number.isInteger(low) &&
+        Number.isInteger(high) &&
+        low < 1000
+      )
+        return 'skip';
       return null;
     }
     // Years ("2014 to 2017", "2019-2020") are not ranges of amounts.
     if (!currency && !suffix && !suffix2 && this.isYear(k, p)) return null;
     return { low, high, end: suffix2 ? suffix2.end : p2.end, suffix: suffix2 };
+  }
+
+  /** A verb of change or motion shortly before "from" ("raise the retirement age from 65 to 67"). */
+  private movementBefore(fromIndex: number): boolean {
+    for (let b = fromIndex - 1; b >= Math.max(0, fromIndex - 5); b--) {
+      this.work++;
+      const w = this.low(b);
+      if (SENTENCE_END.has(w) || w === ',' || w === ';') return false;
+      if (UP_WORDS.has(w) || DOWN_WORDS.has(w) || MOVEMENT_WORDS.has(w)) return true;
+    }
+    return false;
   }
 
   /** A score ("2-2", "3-1"): skip both figures. */
@@ -753,13 +1314,16 @@ class Extraction {
     const a = this.low(end);
     const b = this.low(end + 1);
     if (a === '+' && this.adjacent(end)) return { bound: 'at_least', end: end + 1 };
-    if ((a === '-' && b === 'plus' && this.adjacent(end)) || (a === 'plus' && this.adjacent(end))) return { bound: 'at_least', end: a === '-' ? end + 2 : end + 1 };
+    if ((a === '-' && b === 'plus' && this.adjacent(end)) || (a === 'plus' && this.adjacent(end)))
+      return { bound: 'at_least', end: a === '-' ? end + 2 : end + 1 };
     if (a === '-' && b === 'odd' && this.adjacent(end)) return { bound: 'approx', end: end + 2 };
     if (a === 'odd' && bound === 'exact') return { bound: 'approx', end: end + 1 };
     if (a === 'or') {
-      if (b === 'more' || b === 'greater' || b === 'above' || b === 'higher') return { bound: 'at_least', end: end + 2 };
+      if (b === 'more' || b === 'greater' || b === 'above' || b === 'higher')
+        return { bound: 'at_least', end: end + 2 };
       if (b === 'so') return { bound: 'approx', end: end + 2 };
-      if (b === 'less' || b === 'fewer' || b === 'below' || b === 'lower') return { bound: 'at_most', end: end + 2 };
+      if (b === 'less' || b === 'fewer' || b === 'below' || b === 'lower')
+        return { bound: 'at_most', end: end + 2 };
     }
     return null;
   }
@@ -779,7 +1343,8 @@ class Extraction {
     if (this.low(i) === 'of') {
       const nx = this.low(i + 1);
       if (nx === 'them' || nx === 'those' || nx === 'whom' || nx === 'these' || nx === 'us') {
-        if (this.lastCount && this.sid[Math.min(i, this.n - 1)] - this.lastCount.sid <= 3) return { unit: this.lastCount.unit, end: i + 2, measure: false };
+        if (this.lastCount && this.sid[Math.min(i, this.n - 1)] - this.lastCount.sid <= 8)
+          return { unit: this.lastCount.unit, end: i + 2, measure: false };
         return null;
       }
       i++;
@@ -788,7 +1353,17 @@ class Extraction {
         this.work++;
         guard++;
         const w = this.low(i);
-        if (w === 'the' || w === 'its' || w === 'their' || w === 'his' || w === 'her' || w === 'our' || w === 'these' || w === 'those' || /['\u2019]s$/.test(w)) {
+        if (
+          w === 'the' ||
+          w === 'its' ||
+          w === 'their' ||
+          w === 'his' ||
+          w === 'her' ||
+          w === 'our' ||
+          w === 'these' ||
+          w === 'those' ||
+          /['\u2019]s$/.test(w)
+        ) {
           i++;
           continue;
         }
@@ -816,12 +1391,20 @@ class Extraction {
   private nounPhrase(i: number, singular: boolean): { unit: string; end: number } | null {
     const words: string[] = [];
     let j = i;
+    const q = this.low(j);
+    if ((q === '"' || q === '\u201d' || q === "'" || q === '\u2019') && this.adjacent(j)) j++;
     while (j < this.n && words.length < 4) {
       this.work++;
       const t = this.toks[j];
       if (t.kind !== 'word') {
         // Hyphenated compounds: "year-old", "low-income families".
-        if (t.raw === '-' && words.length > 0 && this.adjacent(j) && this.toks[j + 1]?.kind === 'word' && this.adjacent(j + 1)) {
+        if (
+          t.raw === '-' &&
+          words.length > 0 &&
+          this.adjacent(j) &&
+          this.toks[j + 1]?.kind === 'word' &&
+          this.adjacent(j + 1)
+        ) {
           words[words.length - 1] += '-' + this.toks[j + 1].low;
           j += 2;
           if (isPlural(words[words.length - 1].split('-').pop() ?? '')) break;
@@ -830,11 +1413,38 @@ class Extraction {
         break;
       }
       const w = t.low;
-      if (STOP_WORDS.has(w) || (isCapitalized(t.raw) && !this.isAllCapsToken(t))) break;
+      if (STOP_WORDS.has(w)) break;
+      if (isCapitalized(t.raw)) {
+        // A proper-noun modifier before a lowercase noun: "two of its Arnish plants".
+        const nx = this.toks[j + 1];
+        if (
+          nx &&
+          nx.kind === 'word' &&
+          !isCapitalized(nx.raw) &&
+          !STOP_WORDS.has(nx.low) &&
+          words.length === 0
+        ) {
+          j++;
+          continue;
+        }
+        break;
+      }
       if (SMALL_NUMBERS.has(w) || TENS.has(w) || SCALES.has(w)) break;
       words.push(w);
       j++;
-      if (isPlural(w)) break;
+      if (isPlural(w)) {
+        // "police officers", "public wells": a plural-looking modifier before a plural noun.
+        const nx = this.toks[j];
+        if (!(
+          nx &&
+          nx.kind === 'word' &&
+          !isCapitalized(nx.raw) &&
+          !STOP_WORDS.has(nx.low) &&
+          isPlural(nx.low) &&
+          words.length < 3
+        ))
+          break;
+      }
       if (singular && words.length === 1 && !isAdjectiveLike(w) && !/(?:ed|ing|ly)$/.test(w)) break;
     }
     if (!words.length) return null;
@@ -845,7 +1455,7 @@ class Extraction {
     let unit = head;
     if (words.length >= 2) {
       const prev = words[words.length - 2];
-      if (!isAdjectiveLike(prev) && !/(?:ed|ing)$/.test(prev) && !prev.includes('-')) unit = `${prev} ${head}`;
+      if (COMPOUND_MODIFIERS.has(prev)) unit = `${prev} ${head}`;
     }
     return { unit, end: j };
   }
@@ -868,43 +1478,55 @@ class Extraction {
   }
 
   /** "rose 0.3%", "fell by 12", "up 5%", "a 3% drop", "11 percent higher"; "rose to 19" is a level. */
-  private changeOf(start: number, end: number, kind: QuantityKind): 'up' | 'down' | undefined {
+  private changeOf(
+    start: number,
+    end: number,
+    kind: QuantityKind,
+    unit: string | null,
+  ): 'up' | 'down' | undefined {
     let b = start - 1;
     let steps = 0;
     let sawBy = false;
-    while (b >= 0 && steps < 4) {
+    // Weak verbs ("cut 1,200 jobs", "added 300 staff") state a change only for rates, money and points, or with "by".
+    const strongOnly = kind === 'count' && unit !== null;
+    while (b >= 0 && steps < 6) {
       this.work++;
       steps++;
       const w = this.low(b);
       if (w === 'to' || w === 'from' || w === 'at') return undefined;
       const weak = WEAK_CHANGE.has(w);
-      if (UP_WORDS.has(w) && (!weak || kind === 'percent' || sawBy || (w === 'up' && steps === 1))) return 'up';
-      if (DOWN_WORDS.has(w) && (!weak || kind === 'percent' || sawBy || (w === 'down' && steps === 1))) return 'down';
-      if (w === 'by') sawBy = true;
+      const okWeak = !weak || sawBy || !strongOnly;
+      if ((w === 'up' || w === 'down') && GIVE_UP.has(this.low(b - 1))) return undefined;
+      if (UP_WORDS.has(w) && okWeak) return 'up';
+      if (DOWN_WORDS.has(w) && okWeak) return 'down';
       if (w === 'or' && steps === 1) {
         // "125,600 positions or 2.2 per cent": same change as the figure before.
         const prev = this.out[this.out.length - 1];
-        if (prev && prev.change && this.text.slice(prev.end, this.toks[b].start).trim().length < 2) return prev.change;
+        if (prev && prev.change && b - this.lastEmitEnd <= 3) return prev.change;
         return undefined;
       }
-      if (!CHANGE_FILLERS.has(w) && !/ly$/.test(w)) return undefined;
+      if (w === 'by') {
+        sawBy = true;
+      } else if (!sawBy || steps > 4) {
+        if (!CHANGE_FILLERS.has(w) && !/ly$/.test(w)) return undefined;
+      } else if (SENTENCE_END.has(w) || w === ',' || STOP_WORDS.has(w)) {
+        // "grow sales by 35 per cent": skip the object, but not across clauses.
+        if (w !== 'its' && w !== 'their' && w !== 'the') return undefined;
+      }
       b--;
     }
     // After: "a 3% drop", "11.2 percent higher".
-    const a = this.low(this.indexAt(end));
+    const a = this.low(end);
     if (a === 'higher' || a === 'more') return kind === 'percent' ? 'up' : undefined;
     if (a === 'lower' || a === 'less') return kind === 'percent' ? 'down' : undefined;
-    if (this.low(this.indexAt(start) - 1) === 'a' || this.low(this.indexAt(start) - 1) === 'an') {
+    if (this.low(start - 1) === 'a' || this.low(start - 1) === 'an') {
       if (UP_NOUNS.has(a)) return 'up';
       if (DOWN_NOUNS.has(a)) return 'down';
     }
     return undefined;
   }
 
-  /** Token index starting at or after character offset `pos` — only called with token boundaries. */
-  private indexAt(pos: number): number {
-    return pos;
-  }
+  private lastEmitEnd = -10;
 
   private emit(
     s: number,
@@ -923,6 +1545,7 @@ class Extraction {
     if (high !== undefined) q.high = high;
     if (change) q.change = change;
     this.out.push(q);
+    this.lastEmitEnd = e;
   }
 }
 

@@ -51,6 +51,7 @@ export const SCALES: ReadonlyMap<string, number> = new Map([
   ['lakhs', 1e5],
   ['crore', 1e7],
   ['crores', 1e7],
+  ['mil', 1e6],
 ]);
 
 export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
@@ -85,7 +86,16 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
 export const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 
 /** Vague amounts: "dozens of", "thousands of". */
-export const VAGUE_PLURALS = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'billions', 'trillions', 'scores', 'tens']);
+export const VAGUE_PLURALS = new Set([
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+  'billions',
+  'trillions',
+  'scores',
+  'tens',
+]);
 /** Words making a following scale vague: "several thousand", "a few hundred". */
 export const VAGUE_DETERMINERS = new Set(['several', 'few', 'many', 'some']);
 
@@ -174,7 +184,17 @@ export const HEDGES_BEFORE: ReadonlyArray<readonly [string[], QuantityBound]> = 
   .sort((a, b) => b[0].length - a[0].length);
 
 /** Words that can sit between a hedge and its figure without breaking it: "just over", "well above". */
-export const HEDGE_INTENSIFIERS = new Set(['just', 'well', 'slightly', 'a', 'little', 'far', 'only', 'still', 'even']);
+export const HEDGE_INTENSIFIERS = new Set([
+  'just',
+  'well',
+  'slightly',
+  'a',
+  'little',
+  'far',
+  'only',
+  'still',
+  'even',
+]);
 
 export const UP_WORDS = new Set(
   (
@@ -190,7 +210,7 @@ export const DOWN_WORDS = new Set(
   (
     'fell fall falls falling fallen dropped drop drops dropping declined decline declines declining decreased ' +
     'decrease decreases decreasing slid slide slides sliding slipped slip slips slipping lost lose loses losing ' +
-    'plunged plunge plunges plunging plummeted plummet plummets tumbled tumble tumbles tumbling sank sink sinks ' +
+    'plunged plunge plunges plunging plummeted plummet plummets plummeting tumbled tumble tumbles tumbling sank sink sinks ' +
     'sinking slumped slump slumps eased ease eases easing dipped dip dips retreated retreat shrank shrink shrinks ' +
     'shrunk contracted contract weakened depreciated down cut cuts cutting reduced reduce reduces lowered slowed ' +
     'crashed dived dove sagged skidded'
@@ -198,11 +218,63 @@ export const DOWN_WORDS = new Set(
 );
 
 /** Nouns after a figure that make it a change: "a 3% drop". */
-export const UP_NOUNS = new Set(['increase', 'rise', 'gain', 'jump', 'surge', 'growth', 'hike', 'boost', 'climb', 'rally']);
-export const DOWN_NOUNS = new Set(['drop', 'decline', 'fall', 'decrease', 'cut', 'reduction', 'slump', 'plunge', 'loss', 'slide']);
+export const UP_NOUNS = new Set([
+  'increase',
+  'rise',
+  'gain',
+  'jump',
+  'surge',
+  'growth',
+  'hike',
+  'boost',
+  'climb',
+  'rally',
+]);
+export const DOWN_NOUNS = new Set([
+  'drop',
+  'decline',
+  'fall',
+  'decrease',
+  'cut',
+  'reduction',
+  'slump',
+  'plunge',
+  'loss',
+  'slide',
+]);
 
 /** Words allowed between a change verb and its figure: "rose sharply by 3%", "fell a further 2%". */
-export const CHANGE_FILLERS = new Set(['by', 'a', 'an', 'another', 'further', 'about', 'some', 'nearly', 'almost', 'over', 'just', 'more', 'than', 'roughly', 'around', 'approximately', 'at', 'least', 'as', 'much', 'many', 'only', 'still', 'also', 'again', 'slightly', 'sharply', 'steeply', 'by']);
+export const CHANGE_FILLERS = new Set([
+  'by',
+  'a',
+  'an',
+  'another',
+  'further',
+  'about',
+  'some',
+  'nearly',
+  'almost',
+  'over',
+  'just',
+  'more',
+  'than',
+  'roughly',
+  'around',
+  'approximately',
+  'at',
+  'least',
+  'as',
+  'much',
+  'many',
+  'only',
+  'still',
+  'also',
+  'again',
+  'slightly',
+  'sharply',
+  'steeply',
+  'by',
+]);
 
 export const MONTHS = new Set([
   'january',
@@ -267,6 +339,17 @@ export const DOLLAR_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['mx', 'MXN'],
 ]);
 
+/** Letter prefixes glued before a figure that name a currency ("RM79", "Rs 500"). */
+export const CURRENCY_PREFIX_WORDS: ReadonlyMap<string, string> = new Map([
+  ['RM', 'MYR'],
+  ['Rs', 'INR'],
+  ['Rp', 'IDR'],
+  ['R', 'ZAR'],
+  ['Sh', 'KES'],
+  ['Ksh', 'KES'],
+  ['Tk', 'BDT'],
+]);
+
 export const CURRENCY_CODES = new Set(
   (
     'USD EUR GBP JPY CNY RMB INR AUD CAD CHF HKD SGD NZD RUB BRL ZAR KRW MXN SEK NOK DKK PLN TRY NGN KES EGP AED SAR ' +
@@ -317,6 +400,9 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['hryvnia', 'UAH'],
   ['hryvnias', 'UAH'],
   ['won', 'KRW'],
+  ['shekel', 'ILS'],
+  ['shekels', 'ILS'],
+  ['crowns', 'DKK'],
   ['sterling', 'GBP'],
 ]);
 
@@ -330,6 +416,9 @@ export const DOLLAR_NATIONS: ReadonlyMap<string, string> = new Map([
   ['hong', 'HKD'],
   ['zealand', 'NZD'],
   ['taiwan', 'TWD'],
+  ['danish', 'DKK'],
+  ['swedish', 'SEK'],
+  ['norwegian', 'NOK'],
 ]);
 
 /** Units of measure (kind 'measure'), as written → normalized form. Time spans included. */
@@ -452,6 +541,41 @@ export const MEASURE_UNITS: ReadonlyMap<string, string> = new Map(
       ['cents', 'cents'],
       ['cent', 'cents'],
       ['pence', 'pence'],
+      ['bhp', 'bhp'],
+      ['ml', 'ml'],
+      ['millilitres', 'millilitres'],
+      ['milliliters', 'milliliters'],
+      ['mg', 'mg'],
+      ['milligrams', 'milligrams'],
+      ['milligram', 'milligrams'],
+      ['micrograms', 'micrograms'],
+      ['mbps', 'Mbps'],
+      ['gbps', 'Gbps'],
+      ['khz', 'kHz'],
+      ['kilohertz', 'kHz'],
+      ['megawatt', 'megawatts'],
+      ['megawatts', 'megawatts'],
+      ['gigawatt', 'gigawatts'],
+      ['gigawatts', 'gigawatts'],
+      ['kilowatt', 'kilowatts'],
+      ['kilowatts', 'kilowatts'],
+      ['nanometer', 'nanometres'],
+      ['nanometers', 'nanometres'],
+      ['nanometre', 'nanometres'],
+      ['nanometres', 'nanometres'],
+      ['nm', 'nm'],
+      ['deg', 'degrees'],
+      ['degf', 'degrees fahrenheit'],
+      ['degc', 'degrees celsius'],
+      ['gigatonnes', 'gigatonnes'],
+      ['gigatons', 'gigatons'],
+      ['megatonnes', 'megatonnes'],
+      ['decibels', 'decibels'],
+      ['db', 'decibels'],
+      ['mpg', 'mpg'],
+      ['l', 'litres'],
+      ['sqm', 'square metres'],
+      ['sq', 'square'],
     ] as Array<[string, string]>
   ).map(([k, v]) => [k, v]),
 );
@@ -466,8 +590,8 @@ export const STOP_WORDS = new Set(
     'shall should can could may might must said says say that which who whom whose this these those than as per ' +
     'into onto over under about after before since until during while when where why how each every all both ' +
     'more most less least already also still just only even so too very not no yet again ago its their his her ' +
-    'our your my it they them he she we you i there here then now if out up down off away back last next other ' +
-    'another such own same some any many much few several including include includes new old total altogether ' +
+    'our your my it they them he she we you i there here then now if out up down off away back last next ' +
+    'another such own same some any many much few several including include includes total altogether ' +
     'respectively apiece each per cent percent do does did get got across among against between through via ' +
     'because though although unless whether like near toward towards around within without upon'
   ).split(' '),
@@ -486,8 +610,47 @@ export const ADJECTIVE_WORDS = new Set(
 );
 
 /** A figure followed or preceded by these counts people ("seven dead", "killed nine"). */
-export const PEOPLE_STATES = new Set(['dead', 'killed', 'injured', 'wounded', 'hurt', 'missing', 'died', 'drowned', 'infected', 'sickened', 'hospitalised', 'hospitalized', 'arrested', 'detained', 'evacuated', 'displaced', 'homeless', 'deaths', 'casualties']);
-export const PEOPLE_VERBS = new Set(['killed', 'killing', 'kills', 'kill', 'injured', 'injuring', 'injures', 'wounded', 'wounding', 'infected', 'infecting', 'sickened', 'arrested', 'detained', 'evacuated', 'toll', 'hospitalised', 'hospitalized']);
+export const PEOPLE_STATES = new Set([
+  'dead',
+  'killed',
+  'injured',
+  'wounded',
+  'hurt',
+  'missing',
+  'died',
+  'drowned',
+  'infected',
+  'sickened',
+  'hospitalised',
+  'hospitalized',
+  'arrested',
+  'detained',
+  'evacuated',
+  'displaced',
+  'homeless',
+  'deaths',
+  'casualties',
+]);
+export const PEOPLE_VERBS = new Set([
+  'killed',
+  'killing',
+  'kills',
+  'kill',
+  'injured',
+  'injuring',
+  'injures',
+  'wounded',
+  'wounding',
+  'infected',
+  'infecting',
+  'sickened',
+  'arrested',
+  'detained',
+  'evacuated',
+  'toll',
+  'hospitalised',
+  'hospitalized',
+]);
 
 /** Title-case words that do not make the following digits a label ("Section 427", "Model 3"). */
 export const NON_LABEL_CAPITALS = new Set(
@@ -498,4 +661,37 @@ export const NON_LABEL_CAPITALS = new Set(
   ).split(' '),
 );
 
-export const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u', 's', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'inc', 'corp', 'co', 'vs', 'etc', 'approx']);
+export const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'no',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u',
+  's',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'lt',
+  'col',
+  'inc',
+  'corp',
+  'co',
+  'vs',
+  'etc',
+  'approx',
+]);

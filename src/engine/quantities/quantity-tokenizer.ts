@@ -16,12 +16,13 @@ export interface Token {
 }
 
 /**
- * Grouped figures ("1,234,567.89") first, then plain digits with an optional decimal part, then letter runs
+ * A bare decimal (".500"), grouped figures ("1,234,567.89") first, then plain digits with an optional decimal part, then letter runs
  * (with inner apostrophes: "court's"), then any single non-space character. Every alternative is deterministic
  * (no nested quantifiers that can overlap), so a scan is linear in the input length.
  */
-const TOKEN = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*|\S/gu;
-const DIGIT = /^\d/;
+const TOKEN =
+  /(?<![\p{L}\p{N}.])\.\d+|\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*|\S/gu;
+const DIGIT = /^\.?\d/;
 const LETTER = /^[\p{L}\p{M}]/u;
 
 export interface TokenizeResult {
