@@ -38,7 +38,8 @@ const IRREGULAR_PAST = new Set(
     'was were had did said told took made won lost met left sent began rose fell grew paid sold bought built ' +
     'brought caught cut put set hit shut spent gave came went saw found held kept led knew thought became ran ' +
     'struck stood drew drove fought flew forgot froze got hid hurt lay meant rode rang sank shook shot sought ' +
-    'spoke spread stole swept swore taught tore threw understood voted wrote broke chose ate fled bore'
+    'spoke spread stole swept swore taught tore threw understood voted wrote broke chose ate fled bore burst cost ' +
+    'dealt dug fed hung laid lent lit slid stuck swam swung woke wore withdrew overtook upheld oversaw blew'
   ).split(' '),
 );
 const NOT_PAST_ED = new Set(
@@ -188,5 +189,10 @@ export function extractFeatures(text: string): string[] {
   if (past && (digits || numWords)) feats.push('h:past_num');
   if (past && capsMid) feats.push('h:past_ent');
   if (modal && !past) feats.push('h:modal_nopast');
+  const personal = firstPerson + secondPerson > 0;
+  if (past && !personal) feats.push('h:past_third');
+  if (past && firstPerson) feats.push('h:past_first');
+  if ((digits || numWords) && !personal) feats.push('h:num_third');
+  if (capsMid && !personal && !modal) feats.push('h:ent_third');
   return feats;
 }

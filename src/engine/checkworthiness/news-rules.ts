@@ -49,7 +49,7 @@ const META =
   /\b(?:did not (?:immediately )?respond|didn't (?:immediately )?respond|declined to comment|declined to (?:say|elaborate|discuss|give)|(?:could|can) ?not (?:immediately )?be (?:reached|explained|confirmed|verified|determined)|could not immediately be|no immediate comment|not available for comment|respond to (?:a|our|the) request|request for comment|(?:is|are|was|were|remain|remains) (?:disputed|contested|unclear))\b/i;
 
 const STANCE =
-  /\b(?:disput(?:e|es|ed)|reject(?:s|ed)?|question(?:s|ed)|challeng(?:e|es|ed)|dismiss(?:es|ed)?) (?:the|this|that|those|these|its|their|his|her|a) (?:\w+ ){0,3}(?:figures?|estimates?|claims?|numbers?|count|tally|account|allegations?|report|accusations?|characteri[sz]ation)\b/i;
+  /\b(?:disput(?:e|es|ed)|reject(?:s|ed)?|question(?:s|ed)|challeng(?:e|es|ed)|dismiss(?:es|ed)?) (?:the|this|that|those|these|its|their|his|her|a) (?:[\w']+ ){0,3}(?:figures?|estimates?|claims?|numbers?|count|tally|account|allegations?|report|accusations?|characteri[sz]ation)\b/i;
 
 const EVALUATIVE =
   /\b(?:victory for|milestone|triumph|disgrace\w*|tragedy|shame\w*|outrage\w*|scandal\w*|(?:right|wrong) direction|step (?:forward|backward|in the right)|no basis|baseless|unfounded|without limits|unacceptable|irresponsible|reckless|historic opportunity|heartbreaking|devastating blow|wake-up call)\b/i;
@@ -72,14 +72,20 @@ const CAPTION_CREDIT =
 const IMPERATIVE_FIRST = new Set(
   (
     "let let's imagine consider look remember strip take think stop join vote help keep don't please note see make " +
-    'give tell ask check read watch listen follow share subscribe sign click get'
+    'give tell ask check read watch listen follow share subscribe sign click get stay avoid do go be bring contact ' +
+    'visit try beware boil wash evacuate'
   ).split(' '),
 );
 
 /** Past-tense verb (regular -ed or common irregular) — the news default for an event. */
 const PAST =
-  /\b(?:\w{3,}ed|was|were|had|did|said|told|took|made|won|lost|met|left|sent|began|rose|fell|grew|paid|sold|bought|built|brought|cut|put|set|hit|shut|spent|gave|came|went|saw|found|held|kept|led|struck|stood|drew|fought|fled|broke|chose|ran|swept|threw|wrote|spoke|spread|sank|shot|stole|tore|became)\b/i;
-const NOT_PAST = /\b(?:need|indeed|feed|seed|speed|proceed|exceed|succeed|bleed|breed|greed|shed|hundred)\b/i;
+  /\b(?:\w{3,}ed|was|were|had|did|said|told|took|made|won|lost|met|left|sent|began|rose|fell|grew|paid|sold|bought|built|brought|cut|put|set|hit|shut|spent|gave|came|went|saw|found|held|kept|led|struck|stood|drew|fought|fled|broke|chose|ran|swept|threw|wrote|spoke|spread|sank|shot|stole|tore|became|burst|cost|dealt|dug|fed|hung|laid|lent|lit|sought|slid|stuck|swam|swung|woke|wore|withdrew|overtook|upheld|oversaw|blew|knew|flew|froze|rode|rang|bore|ate|forgot|taught|caught|fell|got|heard|meant|read|sprang|stung|undertook|overthrew|quit|split|beat|bit)\b/i;
+const NOT_PAST =
+  /\b(?:need|indeed|feed|seed|speed|proceed|exceed|succeed|bleed|breed|greed|hundred|(?:to be|be|being|need to be|needs to be|want to be|wants to be) \w+ed)\b/gi;
+const SPOKEN_OPENER =
+  /^["']?(?:\.\.\.|\u2026|-|(?:well|so|now|look|oh|yes|yeah|and|but|see|okay|ok|listen)\b|(?:that|this|it)(?:'s| is| was| had| has)\b)/i;
+const PAST_ANCHORED_BOOST = 1.8;
+const PAST_BOOST = 1.2;
 const MODAL_ANY = /\b(?:will|would|should|could|might|may|must|shall|can)\b/i;
 const ENTITY = /\s[A-Z][a-z\u00C0-\u024F]+/;
 const FUNCTION_WORD_START =
@@ -91,7 +97,7 @@ function hasEntity(t: string): boolean {
   return /^["']?[A-Z][a-z\u00C0-\u024F]+/.test(t) && !FUNCTION_WORD_START.test(t);
 }
 const DATE =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|january|february|march|april|june|july|august|september|october|november|december|last (?:week|month|year)|this (?:week|month|year|morning))\b/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|january|february|march|april|june|july|august|september|october|november|december|last (?:night|week|month|year)|this (?:week|month|year|morning|afternoon|evening)|overnight|tonight|earlier|(?:early|late) on)\b/i;
 
 function wordCount(s: string): number {
   let n = 0;
@@ -117,7 +123,7 @@ function titleCaseRatio(s: string): number {
 }
 
 export const NEWS_RULES: NewsRule[] = [
-  (t, s) => (BOILERPLATE.test(t) && wordCount(t) <= 12 ? hit(-5, 'boilerplate') : undefined),
+  (t) => (BOILERPLATE.test(t) && wordCount(t) <= 12 ? hit(-5, 'boilerplate') : undefined),
   (t, s) => (CAPTION_CREDIT.test(s || t) ? hit(-5, 'photo caption') : undefined),
   (t) => (titleCaseRatio(t) >= 0.75 && !/[.!?]"?$/.test(t) ? hit(-3, 'headline or title') : undefined),
   (t) => (CALL_TO_ACTION.test(t) ? hit(-3.5, 'call to action') : undefined),
@@ -126,19 +132,21 @@ export const NEWS_RULES: NewsRule[] = [
   (t) => (SPECULATION.test(t) ? hit(-3, 'speculation') : undefined),
   (t) => (INTERPRETATION.test(t) ? hit(-3, 'interpretation') : undefined),
   (t) => {
-    if (PREDICTION.test(t) && !PAST_BEFORE_PREDICTION.test(t)) return hit(-2.5, 'prediction');
+    if (PREDICTION.test(t) && !PAST_BEFORE_PREDICTION.test(t)) return hit(-3, 'prediction');
     if (WILL.test(t) && !hasNumber(t)) return hit(-1.2, 'prediction');
     return undefined;
   },
   (t) => (META.test(t) ? hit(-4, 'reporting meta-statement') : undefined),
   (t) => (STANCE.test(t) && !DIGIT.test(t) ? hit(-3, 'stance') : undefined),
   (t) => (EVALUATIVE.test(t) && !DIGIT.test(t) ? hit(-3, 'opinion') : undefined),
-  (t) => (FIRST_PERSON_STANCE.test(t) ? hit(-3, 'opinion') : undefined),
+  (t) => (FIRST_PERSON_STANCE.test(t) ? hit(DIGIT.test(t) ? -1.5 : -3, 'opinion') : undefined),
   (t) => (EMOTIVE_THIRD.test(t) ? hit(-2.5, 'opinion') : undefined),
   (t) => (OBLIGATION.test(t) && !/\bhad to\b/i.test(t) ? hit(-2, 'opinion or justification') : undefined),
   (t) => {
-    const first = /^["']?([A-Za-z']+)/.exec(t)?.[1]?.toLowerCase();
-    if (!first || !IMPERATIVE_FIRST.has(first)) return undefined;
+    // An imperative opens with a bare verb: not "Look, ..." (a discourse marker) nor "Do you ...".
+    const m = /^["']?([A-Za-z']+)(\s*,|\s+(?:you|we|they|i|he|she|it)\b)?/i.exec(t);
+    const first = m?.[1]?.toLowerCase();
+    if (!first || m?.[2] || !IMPERATIVE_FIRST.has(first)) return undefined;
     return hit(-2.5, 'imperative');
   },
   (t) => (/\?["']?$/.test(t) ? hit(-2.5, 'question') : undefined),
@@ -146,22 +154,27 @@ export const NEWS_RULES: NewsRule[] = [
     // Quoted short characterisation without figures: the outbreak was "under control".
     const q = /"([^"]{1,60})"/.exec(t);
     if (!q || DIGIT.test(t) || wordCount(q[1]) > 5) return undefined;
-    return wordCount(t) - wordCount(q[1]) <= 6 ? hit(-2, 'assessment') : undefined;
-  },
-  (t, _s, ctx) => {
-    // News default: a past-tense event with an entity, date or figure is check-worthy. First- and
-    // second-person talk counts only inside an attributed quotation (debate speech is full of anecdotes).
-    if (MODAL_ANY.test(t)) return undefined;
-    const personal = PERSONAL.test(t);
-    if (personal && !ctx.quoted) return DIGIT.test(t) ? hit(0.3, 'figure') : undefined;
-    const past = PAST.test(t.replace(NOT_PAST, ''));
-    const anchored = hasEntity(t) || DATE.test(t) || DIGIT.test(t);
-    if (past && anchored) return hit(1.2, 'past event');
-    if (past) return hit(0.6, 'past event');
-    if (hasNumber(t)) return hit(0.5, 'figure');
-    return undefined;
+    return wordCount(t) - wordCount(q[1]) <= 6 ? hit(-3, 'assessment') : undefined;
   },
 ];
+
+/**
+ * Positive rule, applied only when no strong negative rule fired.
+ */
+export const NEWS_DEFAULT: NewsRule = (t, _s, ctx) => {
+  // News default: a past-tense event with an entity, date or figure is check-worthy. First- and
+  // second-person talk counts only inside an attributed quotation (debate speech is full of anecdotes);
+  // conversational openers and questions get no boost.
+  if (MODAL_ANY.test(t) || SPOKEN_OPENER.test(t) || /\?["']?$/.test(t)) return undefined;
+  const personal = PERSONAL.test(t);
+  if (personal && !ctx.quoted) return DIGIT.test(t) ? hit(0.3, 'figure') : undefined;
+  const past = PAST.test(t.replace(NOT_PAST, ''));
+  const anchored = hasEntity(t) || DATE.test(t) || DIGIT.test(t);
+  if (past && anchored) return hit(PAST_ANCHORED_BOOST, 'past event');
+  if (past) return hit(PAST_BOOST, 'past event');
+  if (hasNumber(t)) return hit(0.5, 'figure');
+  return undefined;
+};
 
 const CUE_CHARACTERISATION =
   /\b(?:called|calls|describ(?:ed|es|ing)|termed|labell?ed|branded|hailed)\s+(?:\S+\s+){0,4}(?:as\s+)?"?\s*$/i;

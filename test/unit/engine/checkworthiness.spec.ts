@@ -1,0 +1,221 @@
+import { assessCheckworthiness } from '../../../src/engine/checkworthiness';
+import {
+  MODEL_SIZE,
+  MODEL_THRESHOLD,
+  modelLogit,
+} from '../../../src/engine/checkworthiness/checkworthiness-model';
+import { extractFeatures } from '../../../src/engine/checkworthiness/features';
+
+type Case = [claim: string, sentence: string | undefined, expected: boolean];
+
+const FACTS_WITH_NUMBERS: Case[] = [
+  ['The company reported a net loss of $48 million for the second quarter.', undefined, true],
+  ['Unemployment rose to 5.6 percent in April from 5.1 percent in March.', undefined, true],
+  ['At least 27 people were killed when the bus plunged into a ravine on Friday.', undefined, true],
+  ['the ministry had distributed 12,000 food parcels since the start of the month', undefined, true],
+  ['Exports fell 4.2% year on year in September.', undefined, true],
+  ['The bridge, opened in 1998, carries about 60,000 vehicles a day.', undefined, true],
+  ['about 300 of the layoffs would fall on its plant in the north', undefined, true],
+  ['Three of the five judges voted to overturn the conviction.', undefined, true],
+  ['The airline cancelled 140 flights on Monday because of the strike.', undefined, true],
+  ['The city council approved a budget of 2.3 billion euros for next year.', undefined, true],
+];
+
+const FACTS_WITHOUT_NUMBERS: Case[] = [
+  ['Police arrested the suspect at a hotel near the border on Thursday.', undefined, true],
+  ['The prime minister dismissed her finance minister after the vote.', undefined, true],
+  ['Rescue workers pulled a girl alive from the rubble of the collapsed school.', undefined, true],
+  ['The central bank left its benchmark interest rate unchanged.', undefined, true],
+  ['The court acquitted the former mayor of all corruption charges.', undefined, true],
+  ['Opposition lawmakers walked out of parliament during the debate.', undefined, true],
+  ['The river burst its banks overnight, flooding the old town.', undefined, true],
+  ['Haldor Mining suspended operations at its northern mine in March.', undefined, true],
+];
+
+const OPINIONS: Case[] = [
+  ['This is a shameful day for our democracy.', undefined, false],
+  ['I think the reform is the right thing for the country.', undefined, false],
+  ['We believe the decision is deeply unfair to small farmers.', undefined, false],
+  ['The ruling is a victory for common sense', undefined, false],
+  ['There is no basis for these accusations', undefined, false],
+];
+
+const PREDICTIONS: Case[] = [
+  ['Analysts expect the central bank to cut rates again in June.', undefined, false],
+  ['The storm is likely to weaken as it moves inland.', undefined, false],
+  ['Prices will keep rising next year.', undefined, false],
+  ['Most forecasters predict a mild recession.', undefined, false],
+];
+
+const CALLS_TO_ACTION: Case[] = [
+  ['urged residents to stay indoors and keep their windows closed', undefined, false],
+  ['The health ministry called on parents to vaccinate their children.', undefined, false],
+  ['Let us work together to rebuild the city.', undefined, false],
+  ['Stay away from the coast until the warning is lifted.', undefined, false],
+];
+
+const COMMITMENTS: Case[] = [
+  ['The government pledged to rebuild every damaged home.', undefined, false],
+  ['The ministers reaffirmed their commitment to regional stability.', undefined, false],
+  ['We are cooperating fully with the authorities', undefined, false],
+  ['the company would pay compensation to all affected customers', undefined, false],
+  ['vowed to bring those responsible to justice', undefined, false],
+];
+
+const SPECULATION_AND_INTERPRETATION: Case[] = [
+  ['which might be intended to intimidate its neighbours', undefined, false],
+  ['The move could be a sign of a wider shift in policy.', undefined, false],
+  ['which analysts interpret as a warning to the rebels', undefined, false],
+  ['The fire appears to have started in the kitchen.', undefined, false],
+];
+
+const QUESTIONS_AND_META: Case[] = [
+  ['Will the government survive the vote?', undefined, false],
+  ['Why did the company wait so long to recall the cars?', undefined, false],
+  ['The ministry did not respond to a request for comment.', undefined, false],
+  ['The company declined to comment on the report.', undefined, false],
+  ['The cause of the blackout could not immediately be determined.', undefined, false],
+];
+
+const BOILERPLATE_HEADLINES_CAPTIONS: Case[] = [
+  ['Share this article', undefined, false],
+  ['Subscribe to our newsletter', undefined, false],
+  ['All rights reserved.', undefined, false],
+  ['Related stories', undefined, false],
+  ['Government Announces Sweeping Changes To Pension System', undefined, false],
+  [
+    'Volunteers clear debris from a street in the old town on Monday.',
+    'Volunteers clear debris from a street in the old town on Monday. (Photo: A. Reporter / Agency)',
+    false,
+  ],
+];
+
+const CONTEXT: Case[] = [
+  // The sentence shows the claim is what someone was urged to do, or a characterisation.
+  [
+    'to release the detained journalists',
+    'Press freedom groups urged the authorities to release the detained journalists.',
+    false,
+  ],
+  ['a betrayal of the workers', 'The union called the agreement "a betrayal of the workers".', false],
+  // The sentence adds a call ("a conference call"), which is not a characterisation.
+  [
+    'about 200 of the jobs would move to its plant in the south',
+    'The finance chief told analysts on a conference call that about 200 of the jobs would move to its plant in the south.',
+    true,
+  ],
+];
+
+describe('assessCheckworthiness', () => {
+  const groups: Array<[string, Case[]]> = [
+    ['facts with numbers', FACTS_WITH_NUMBERS],
+    ['facts without numbers', FACTS_WITHOUT_NUMBERS],
+    ['opinions', OPINIONS],
+    ['predictions', PREDICTIONS],
+    ['calls to action', CALLS_TO_ACTION],
+    ['commitments', COMMITMENTS],
+    ['speculation and interpretation', SPECULATION_AND_INTERPRETATION],
+    ['questions and meta-statements', QUESTIONS_AND_META],
+    ['boilerplate, headlines and captions', BOILERPLATE_HEADLINES_CAPTIONS],
+    ['sentence context', CONTEXT],
+  ];
+  for (const [name, cases] of groups) {
+    describe(name, () => {
+      it.each(cases)('%s → %#', (claim, sentence, expected) => {
+        const r = assessCheckworthiness(claim, sentence);
+        expect({ claim, checkworthy: r.checkworthy }).toEqual({ claim, checkworthy: expected });
+        expect(r.checkworthy).toBe(r.score >= 0.5);
+      });
+    });
+  }
+
+  it('has at least 40 hand-written cases', () => {
+    expect(groups.reduce((n, [, c]) => n + c.length, 0)).toBeGreaterThanOrEqual(40);
+  });
+
+  describe('hints', () => {
+    const fact = 'The army deployed 2,000 soldiers to the border region on Sunday.';
+    it('scores a headline or a caption as not check-worthy', () => {
+      expect(assessCheckworthiness(fact).checkworthy).toBe(true);
+      expect(assessCheckworthiness(fact, fact, { isHeadline: true })).toMatchObject({
+        checkworthy: false,
+        reason: 'headline',
+      });
+      expect(assessCheckworthiness(fact, fact, { isCaption: true })).toMatchObject({
+        checkworthy: false,
+        reason: 'photo caption',
+      });
+    });
+    it.each([['urged'], ['pledged'], ['predicted'], ['hoped']])('lowers the score for the cue %s', (cue) => {
+      const claim = 'the two countries would resume talks';
+      expect(assessCheckworthiness(claim, undefined, { cue }).score).toBeLessThan(
+        assessCheckworthiness(claim, undefined, { cue: 'said' }).score,
+      );
+    });
+    it('keeps neutral reporting cues neutral', () => {
+      const claim = 'the plant had been closed since 2019';
+      expect(assessCheckworthiness(claim, undefined, { cue: 'said' })).toEqual(assessCheckworthiness(claim));
+      expect(assessCheckworthiness(claim, undefined, { cue: 'denied' }).checkworthy).toBe(true);
+    });
+    it('treats a first-person account as check-worthy only inside an attributed quotation', () => {
+      const claim = 'We evacuated the whole village in under an hour';
+      expect(
+        assessCheckworthiness(claim, undefined, { inQuote: true, attributed: true }).score,
+      ).toBeGreaterThan(assessCheckworthiness(claim).score);
+    });
+  });
+
+  describe('robustness', () => {
+    const inputs: Array<[string, unknown]> = [
+      ['empty', ''],
+      ['whitespace', '   \n\t '],
+      ['punctuation only', '?!.,;:--'],
+      ['digits only', '12345'],
+      ['garbage', '\u0000\uffff\ud800 %%% $$$ ###'],
+      ['emoji', '\u{1F600}\u{1F4A5}'],
+      ['very long', 'The committee met on Tuesday and approved 12 new rules. '.repeat(5000)],
+      ['one huge word', 'a'.repeat(100000) + 'ed'],
+      ['not a string', 42],
+      ['null', null],
+      ['undefined', undefined],
+    ];
+    it.each(inputs)('never throws and returns a score in 0..1 (%s)', (_name, input) => {
+      const r = assessCheckworthiness(input as string, input as string, { cue: input as string });
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+      expect(typeof r.checkworthy).toBe('boolean');
+    });
+    it('scores empty and garbage text as not check-worthy', () => {
+      expect(assessCheckworthiness('').checkworthy).toBe(false);
+      expect(assessCheckworthiness('?!.,;:--').checkworthy).toBe(false);
+    });
+    it('ignores malformed hints', () => {
+      const r = assessCheckworthiness('Police detained 14 people.', undefined, 'oops' as never);
+      expect(r.checkworthy).toBe(true);
+    });
+    it('is deterministic', () => {
+      const s = 'Turnout was 61 percent, the highest since 1994.';
+      expect(assessCheckworthiness(s)).toEqual(assessCheckworthiness(s));
+    });
+  });
+
+  describe('model', () => {
+    it('loads a non-trivial model with a threshold in 0..1', () => {
+      expect(MODEL_SIZE).toBeGreaterThan(1000);
+      expect(MODEL_THRESHOLD).toBeGreaterThan(0);
+      expect(MODEL_THRESHOLD).toBeLessThan(1);
+    });
+    it('gives a finite logit and ranks a figure above small talk', () => {
+      const fact = modelLogit('The deficit grew to $1.2 trillion in 2019.');
+      const talk = modelLogit('Thank you very much, it is good to be here.');
+      expect(Number.isFinite(fact)).toBe(true);
+      expect(fact).toBeGreaterThan(talk);
+    });
+    it('extracts word, bigram and hand features', () => {
+      const f = extractFeatures('Prices rose 3% in May?');
+      expect(f).toEqual(
+        expect.arrayContaining(['w:prices', 'b:prices rose', 'h:digit', 'h:percent', 'h:past', 'h:question']),
+      );
+    });
+  });
+});
