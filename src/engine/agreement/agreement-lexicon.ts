@@ -286,6 +286,24 @@ export const FAMILY_INDEX: ReadonlyMap<string, readonly FamilyPattern[]> = (() =
   return m;
 })();
 
+/** Every stem that takes part in a family pattern ("cut", "injur", "death"): a predicate, not a qualifier. */
+export const FAMILY_STEMS: ReadonlySet<string> = new Set(FAMILY_PATTERNS.flatMap((p) => p.words));
+
+/**
+ * Nouns naming the event itself ("killed in the fire"): a phrase built on them does not narrow a figure to a part
+ * of the whole the way "at the plant" or "in the capital" does.
+ */
+export const EVENT_NOUNS: ReadonlySet<string> = new Set(
+  `fire blaze attack attacks explosion explosions blast crash accident clashes clash violence protest protests march
+  rally demonstration demonstrations storm flood floods flooding earthquake quake outbreak epidemic pandemic shooting
+  bombing strike strikes raid raids fighting war conflict collision incident disaster unrest riot riots eruption
+  landslide hurricane cyclone typhoon tornado wildfire wildfires heatwave drought famine stampede sinking derailment
+  risk end start beginning middle wake aftermath course total all least most operation operations campaign`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stem),
+);
+
 /** Families whose counted thing is jobs as well as people ("cut 1,200 jobs" vs "laid off 1,200 workers"). */
 export const JOB_FAMILIES = new Set(['job_loss', 'hiring', 'employment']);
 
@@ -477,7 +495,18 @@ const QUALIFIER_WORDS: Readonly<Record<string, readonly string[]>> = {
     'expectations',
     'consensus',
   ],
-  peak: ['peak', 'peaked', 'record', 'highest', 'lowest', 'maximum', 'minimum', 'max'],
+  peak: [
+    'peak',
+    'peaked',
+    'record high',
+    'record low',
+    'all-time high',
+    'highest',
+    'lowest',
+    'maximum',
+    'minimum',
+    'max',
+  ],
   average: ['average', 'averaged', 'mean', 'median'],
   limit: ['limit', 'cap', 'ceiling', 'threshold', 'quota'],
   new: ['new'],

@@ -129,8 +129,43 @@ function unitsCompatible(qa: QuantityFeatures, qb: QuantityFeatures, shared: rea
   return false;
 }
 
-function matchQuantities(qa: QuantityFeatures, qb: QuantityFeatures): PairMatch | null {
-  if (!setsEqual(qa.qualifiers, qb.qualifiers)) return null;
+/**
+ * A marked measure ("target", "new cases", "a day", "average") differs from the plain one, so those qualifiers must
+ * match exactly; a period ("year-on-year", "from the previous month") is often left implicit, so periods only
+ * clash when both claims state different ones.
+ */
+function qualifiersCompatible(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const marked = (s: ReadonlySet<string>): Set<string> =>
+    new Set([...s].filter((q) => !q.startsWith('period_')));
+  if (!setsEqual(marked(a), marked(b))) return false;
+  const pa = [...a].filter((q) => q.startsWith('period_'));
+  const pb = [...b].filter((q) => q.startsWith('period_'));
+  return !pa.length || !pb.length || pa.some((q) => pb.includes(q));
+}
+
+/**
+ * "positions at the plant" counts a part; "jobs" (company-wide) the whole. A figure narrowed to a place or unit
+ * matches only a figure narrowed to the same one, or a claim that names that place anyway.
+ */
+function scopesCompatible(
+  qa: QuantityFeatures,
+  qb: QuantityFeatures,
+  a: ClaimFeatures,
+  b: ClaimFeatures,
+): boolean {
+  if (!qa.scope.size && !qb.scope.size) return true;
+  if (qa.scope.size && qb.scope.size) return intersect(qa.scope, qb.scope).length > 0;
+  const [narrow, other] = qa.scope.size ? [qa.scope, b.content] : [qb.scope, a.content];
+  return intersect(narrow, other).length > 0;
+}
+
+function matchQuantities(
+  qa: QuantityFeatures,
+  qb: QuantityFeatures,
+  a: ClaimFeatures,
+  b: ClaimFeatures,
+): PairMatch | null {
+  if (!qualifiersCompatible(qa.qualifiers, qb.qualifiers)) return null;
   const sharedFamilies = intersect(qa.families, qb.families);
   const sharedSubject = intersect(qa.subject, qb.subject);
   if (!unitsCompatible(qa, qb, sharedFamilies)) return null;
@@ -151,10 +186,11 @@ function matchQuantities(qa: QuantityFeatures, qb: QuantityFeatures): PairMatch 
   }
   if (qa.partitive || qb.partitive) {
     // A part of a group ("700 of the cuts would fall on the plant") is the same fact only as the same part.
-    const restrict = intersect(qa.after, qb.after).filter((w) => !qa.families.has(w));
+    const restrict = intersect(qa.after, qb.after);
     if (!restrict.length) return null;
     score -= 0.1;
   }
+  if (!scopesCompatible(qa, qb, a, b)) return null;
   return { qa, qb, score, what, factorA: qa.unit.factor, factorB: qb.unit.factor };
 }
 
@@ -180,7 +216,7 @@ export function compareFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimCompar
     let best: PairMatch | null = null;
     for (const qa of primary(a.quantities)) {
       for (const qb of primary(b.quantities)) {
-        const m = matchQuantities(qa, qb);
+        const m = matchQuantities(qa, qb, a, b);
         if (m && (!best || m.score > best.score)) best = m;
       }
     }

@@ -5,7 +5,9 @@
  */
 import type { Quantity, SourceType } from '../types';
 import {
+  EVENT_NOUNS,
   FAMILY_INDEX,
+  FAMILY_STEMS,
   GENERIC_WORDS,
   MONTH_NAMES,
   NEGATION,
@@ -60,6 +62,8 @@ export interface QuantityFeatures {
   subject: Set<string>;
   /** Content stems after the figure (restrictive qualifiers of a part: "… on the plant in Dresko"). */
   after: Set<string>;
+  /** Places or units the figure is narrowed to ("positions at the plant" → plant); event nouns excluded. */
+  scope: Set<string>;
   qualifiers: Set<string>;
   /** "Four of them", "including 212": a part of a larger group. */
   partitive: boolean;
@@ -82,7 +86,7 @@ export interface ClaimFeatures {
   origins: string[][];
 }
 
-const TOKEN = /[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d|[,;:()"“”—–]/g;
+const TOKEN = /[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d|[,;:()—–]/g;
 const CLAUSE_WORDS = new Set([
   'and',
   'but',
@@ -102,7 +106,28 @@ const CLAUSE_WORDS = new Set([
   'says',
   'according',
 ]);
+/** Capitalised month and day names are dates, never verbs ("March" ≠ "marched", "May" ≠ "may"). */
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+/** "the three sites", "its two centres": entities already introduced, not a count being claimed. */
+const DEFINITE_BEFORE = /\b(?:the|its|their|his|her|our|these|those)\s+$/i;
 const WINDOW = 8;
+const WINDOW_AFTER = 12;
+const SCOPE_PREPOSITIONS = new Set(['in', 'at', 'on', 'across', 'throughout', 'inside', 'within']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
 const MAX_TEXT = 5000;
 
 export function tokenize(text: string): Token[] {
@@ -111,11 +136,11 @@ export function tokenize(text: string): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text)) !== null) {
     const raw = m[0];
-    const punct = /^[,;:()"“”—–]$/.test(raw);
+    const punct = /^[,;:()—–]$/.test(raw);
     const lower = raw.toLowerCase();
     out.push({
       raw,
-      stem: punct ? raw : /^\d/.test(raw) ? '#' : stem(lower),
+      stem: punct ? raw : /^\d/.test(raw) ? '#' : CALENDAR.test(raw) ? `@${lower}` : stem(lower),
       start: m.index,
       end: m.index + raw.length,
       boundary: punct || CLAUSE_WORDS.has(lower),
@@ -179,6 +204,46 @@ function matchQualifiers(stems: readonly string[], from: number, to: number): Se
     }
   }
   return found;
+}
+
+/**
+ * Content words of an "in/at/on …" phrase attached to the counted noun right after the figure ("700 positions at
+ * the plant" → plant): the part of a whole the figure is narrowed to. A phrase after a verb ("sought refuge in
+ * schools", "killed in the fire") says where or how, not which part, and is ignored.
+ */
+function scopeOf(
+  tokens: readonly Token[],
+  skip: ReadonlySet<number>,
+  unitWords: ReadonlySet<string>,
+  from: number,
+  to: number,
+): Set<string> {
+  const scope = new Set<string>();
+  let i = from;
+  // The counted noun: the unit's words, or (unit unknown) up to two plain nouns/adjectives.
+  while (
+    i < to &&
+    i < from + 3 &&
+    !skip.has(i) &&
+    (unitWords.has(tokens[i].stem) ||
+      tokens[i].stem === 'people' ||
+      (!unitWords.size && isContent(tokens[i].stem) && !FAMILY_STEMS.has(tokens[i].stem)))
+  )
+    i++;
+  while (i < to && !skip.has(i) && SCOPE_PREPOSITIONS.has(tokens[i].raw.toLowerCase())) {
+    let j = i + 1;
+    let taken = 0;
+    for (; j < to && taken < 4; j++) {
+      const t = tokens[j];
+      const lower = t.raw.toLowerCase();
+      if (skip.has(j) || t.boundary || SCOPE_PREPOSITIONS.has(lower)) break;
+      if (DETERMINERS.has(lower)) continue;
+      taken++;
+      if (isContent(t.stem) && !EVENT_NOUNS.has(t.stem) && !FAMILY_STEMS.has(t.stem)) scope.add(t.stem);
+    }
+    i = j;
+  }
+  return scope;
 }
 
 function isContent(s: string): boolean {
@@ -266,6 +331,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   }
   const qTokens = new Set<number>();
   for (const s of spans) for (let i = s.from; i >= 0 && i < s.to; i++) qTokens.add(i);
+  const masked = stems.map((st, i) => (qTokens.has(i) ? '#' : st));
 
   for (const s of spans) {
     const interval = quantityInterval(s.q);
@@ -287,13 +353,13 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
         n++;
       }
       n = 0;
-      while (hi < tokens.length && n < WINDOW && !tokens[hi].boundary && !qTokens.has(hi)) {
+      while (hi < tokens.length && n < WINDOW_AFTER && !tokens[hi].boundary && !qTokens.has(hi)) {
         hi++;
         n++;
       }
     }
     const local = s.from >= 0;
-    const fams = local ? matchPatterns(stems, lo, hi, FAMILY_INDEX) : new Set<string>();
+    const fams = local ? matchPatterns(masked, lo, hi, FAMILY_INDEX) : new Set<string>();
     const useClaim = !local || (fams.size === 0 && spans.length === 1);
     const famSet = useClaim && fams.size === 0 ? new Set(families) : fams;
     const subject = new Set<string>();
@@ -304,15 +370,16 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
       const st = stems[i];
       if (!isContent(st) || unitWords.has(st)) continue;
       subject.add(st);
-      if (s.from >= 0 && i >= s.to) after.add(st);
+      if (s.from >= 0 && i >= s.to && !FAMILY_STEMS.has(st)) after.add(st);
     }
-    const qualifiers = matchQualifiers(stems, range[0], range[1]);
+    const qualifiers = matchQualifiers(masked, range[0], range[1]);
+    const scope = s.from >= 0 ? scopeOf(tokens, qTokens, unitWords, s.to, hi) : new Set<string>();
     const beforeText =
       s.from >= 0 ? body.slice(Math.max(0, tokens[s.from].start - 60), tokens[s.from].start) : '';
     const afterText = s.from >= 0 ? body.slice(tokens[s.to - 1].end, tokens[s.to - 1].end + 40) : '';
     const percentLike = unit.cls === 'percent';
     const partitive = !percentLike && (PARTITIVE_AFTER.test(afterText) || PARTITIVE_BEFORE.test(beforeText));
-    const reference = REFERENCE_BEFORE.test(beforeText);
+    const reference = REFERENCE_BEFORE.test(beforeText) || (!percentLike && DEFINITE_BEFORE.test(beforeText));
     quantities.push({
       quantity: s.q,
       interval,
@@ -320,6 +387,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
       families: famSet,
       subject,
       after,
+      scope,
       qualifiers,
       partitive,
       reference,
