@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { loadAppConfig } from '../config/load-app-config';
@@ -14,11 +13,11 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   if (!name) throw new Error(`DATABASE_URL names no database: ${databaseUrl}`);
   const maintenance = new URL(databaseUrl);
   maintenance.pathname = '/postgres';
-  const client = new Client({ connectionString: maintenance.toString() });
-  await client.connect();
+  const client = new DataSource({ type: 'postgres', url: maintenance.toString(), poolSize: 1 });
+  await client.initialize();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) {
+    const found: unknown[] = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.length === 0) {
       try {
         await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
         logger.log(`Created database ${name}`);
@@ -28,7 +27,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
       }
     }
   } finally {
-    await client.end();
+    await client.destroy();
   }
 }
 

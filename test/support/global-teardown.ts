@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 
 /** Drops the run's database and deletes the run's BullMQ keys (see global-setup). */
 export default async function globalTeardown(): Promise<void> {
@@ -9,12 +9,12 @@ export default async function globalTeardown(): Promise<void> {
     const url = new URL(databaseUrl);
     const name = url.pathname.slice(1);
     url.pathname = '/postgres';
-    const client = new Client({ connectionString: url.toString() });
-    await client.connect();
+    const client = new DataSource({ type: 'postgres', url: url.toString(), poolSize: 1 });
+    await client.initialize();
     try {
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     } finally {
-      await client.end();
+      await client.destroy();
     }
   }
   if (prefix?.startsWith('claimtrail_test_')) {

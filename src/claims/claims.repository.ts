@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SourceKind } from '../sources/source.entity';
+import type { AttributionRole } from './attribution.entity';
+import { Attribution } from './attribution.entity';
+import { AgreementStatus, Claim } from './claim.entity';
+import { Quantity } from './quantity.entity';
+
+export type NewClaim = Pick<
+  Claim,
+  'articleId' | 'spanStart' | 'spanEnd' | 'sentence' | 'text' | 'checkworthy' | 'score' | 'negated'
+>;
+export type NewQuantity = Omit<Quantity, 'id' | 'claim'>;
+export type NewAttribution = Omit<Attribution, 'id' | 'claim' | 'source'>;
+
+export interface ClaimFilters {
+  status?: AgreementStatus;
+  checkworthy?: boolean;
+  /** Full-text query (web-search syntax) over claim texts. */
+  q?: string;
+  sourceId?: string;
+  articleId?: string;
+}
+
+export interface ClaimCursor {
+  createdAt: string;
+  id: string;
+}
+
+/** An attribution joined with its source, for reading claims. */
+export interface AttributedSource {
+  claimId: string;
+  sourceId: string;
+  name: string;
+  type: SourceKind;
+  role: AttributionRole;
+  mentionStart: number | null;
+  mentionEnd: number | null;
+  cueStart: number | null;
+  cueEnd: number | null;
+  cueText: string | null;
+}
+
+export interface AgreementRow {
+  id: string;
+  agreementStatus: AgreementStatus;
+  agreeingOrigins: number;
+  conflictingOrigins: number;
+  revision: number;
+}
+
+/** Named queries on claims, their quantities and attributions. */
+@Injectable()
+export class ClaimsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private manager(em?: EntityManager): EntityManager {
+    return em ?? this.dataSource.manager;
+  }
+
+  /** Inserts claims and returns their ids in input order. */
+  async insertClaims(em: EntityManager, claims: NewClaim[]): Promise<string[]> {
+    if (!claims.length) return [];
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(Claim)
+      .values(claims)
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
+  async insertQuantities(em: EntityManager, quantities: NewQuantity[]): Promise<void> {
+    if (quantities.length) await em.createQueryBuilder().insert().into(Quantity).values(quantities).execute();
+  }
+
+  async insertAttributions(em: EntityManager, attributions: NewAttribution[]): Promise<void> {
+    if (attributions.length) {
+      await em.createQueryBuilder().insert().into(Attribution).values(attributions).orIgnore().execute();
+    }
+  }
+
+  findById(id: string, em?: EntityManager): Promise<Claim | null> {
+    return this.manager(em).getRepository(Claim).findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<Claim[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.manager()
+      .getRepository(Claim)
+      .createQueryBuilder('c')
+      .where('c.id = ANY(:ids)', { ids })
+      .getMany();
+  }
+
+  /** The article's claims in reading order. */
+  findByArticle(articleId: string): Promise<Claim[]> {
+    return this.manager()
+      .getRepository(Claim)
+      .createQueryBuilder('c')
+      .where('c.article_id = :articleId', { articleId })
+      .orderBy('c.span_start', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+  }
+
+  /** Ids and revisions of the article's claims (what the verification flow needs). */
+  async findRevisionsByArticle(articleId: string): Promise<{ id: string; revision: number }[]> {
+    return this.manager().query(
+      `SELECT id, revision FROM claims WHERE article_id = $1 ORDER BY span_start, id`,
+      [articleId],
+    );
+  }
+
+  /** Newest first, keyset-paginated on (created_at, id), with optional filters. Fetches `limit + 1` rows. */
+  listPage(filters: ClaimFilters, limit: number, after?: ClaimCursor): Promise<Claim[]> {
+    const qb = this.manager()
+      .getRepository(Claim)
+      .createQueryBuilder('c')
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1);
+    if (filters.status) qb.andWhere('c.agreement_status = :status', { status: filters.status });
+    if (filters.checkworthy !== undefined) qb.andWhere('c.checkworthy = :cw', { cw: filters.checkworthy });
+    if (filters.articleId) qb.andWhere('c.article_id = :articleId', { articleId: filters.articleId });
+    if (filters.q) qb.andWhere(`c.search_vector @@ websearch_to_tsquery('english', :q)`, { q: filters.q });
+    if (filters.sourceId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM attributions a WHERE a.claim_id = c.id AND a.source_id = :sourceId)',
+        {
+          sourceId: filters.sourceId,
+        },
+      );
+    }
+    if (after)
+      qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', { createdAt: after.createdAt, id: after.id });
+    return qb.getMany();
+  }
+
+  findQuantities(claimIds: string[]): Promise<Quantity[]> {
+    if (!claimIds.length) return Promise.resolve([]);
+    return this.manager()
+      .getRepository(Quantity)
+      .createQueryBuilder('q')
+      .where('q.claim_id = ANY(:claimIds)', { claimIds })
+      .orderBy('q.span_start', 'ASC')
+      .getMany();
+  }
+
+  async findAttributedSources(claimIds: string[]): Promise<AttributedSource[]> {
+    if (!claimIds.length) return [];
+    return this.manager().query(
+      `SELECT a.claim_id AS "claimId", s.id AS "sourceId", s.name, s.type, a.role,
+              a.mention_start AS "mentionStart", a.mention_end AS "mentionEnd",
+              a.cue_start AS "cueStart", a.cue_end AS "cueEnd", a.cue_text AS "cueText"
+         FROM attributions a JOIN sources s ON s.id = a.source_id
+        WHERE a.claim_id = ANY($1)
+        ORDER BY a.claim_id, a.role, a.mention_start NULLS LAST, s.name`,
+      [claimIds],
+    );
+  }
+
+  /** The other claims of the same article (verification compares a claim with them). */
+  async findSiblingIds(articleId: string, claimId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager().query(
+      `SELECT id FROM claims WHERE article_id = $1 AND id <> $2 ORDER BY span_start`,
+      [articleId, claimId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Candidate claims of OTHER articles sharing terms with the claim, best full-text rank first (GIN index
+   * ix_claims_search_vector). The claim's own lexemes, OR-ed, form the query.
+   */
+  async findCandidateIds(claimId: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager().query(
+      `WITH me AS (
+         SELECT c.article_id,
+                (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(c.search_vector)) l
+                  WHERE length(l) > 2) AS terms
+           FROM claims c WHERE c.id = $1
+       ), q AS (SELECT article_id, to_tsquery('simple', terms) AS query FROM me WHERE terms IS NOT NULL)
+       SELECT c.id
+         FROM claims c, q
+        WHERE c.search_vector @@ q.query AND c.article_id <> q.article_id
+        ORDER BY ts_rank(c.search_vector, q.query) DESC, c.id
+        LIMIT $2`,
+      [claimId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Independent origins of each claim: its primary sources; a relay it came "via" collapses into the source it
+   * relays, and counts as the origin only when no primary source is named. Outlet claims have none.
+   */
+  async findOrigins(claimIds: string[], em?: EntityManager): Promise<Map<string, string[]>> {
+    const origins = new Map<string, string[]>(claimIds.map((id) => [id, []]));
+    if (!claimIds.length) return origins;
+    const rows: { claimId: string; sourceId: string; role: AttributionRole }[] = await this.manager(em).query(
+      `SELECT DISTINCT claim_id AS "claimId", source_id AS "sourceId", role
+         FROM attributions WHERE claim_id = ANY($1)`,
+      [claimIds],
+    );
+    const vias = new Map<string, string[]>();
+    for (const r of rows) {
+      if (r.role === 'primary') origins.get(r.claimId)?.push(r.sourceId);
+      else vias.set(r.claimId, [...(vias.get(r.claimId) ?? []), r.sourceId]);
+    }
+    for (const [claimId, ids] of vias) if (origins.get(claimId)?.length === 0) origins.set(claimId, ids);
+    return origins;
+  }
+
+  /** Reads the claim's agreement and locks its row until the transaction ends (serialises status updates). */
+  async lockAgreement(em: EntityManager, claimId: string): Promise<AgreementRow | null> {
+    const rows: AgreementRow[] = await em.query(
+      `SELECT id, agreement_status AS "agreementStatus", agreeing_origins AS "agreeingOrigins",
+              conflicting_origins AS "conflictingOrigins", revision
+         FROM claims WHERE id = $1 FOR UPDATE`,
+      [claimId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async updateAgreement(
+    em: EntityManager,
+    claimId: string,
+    agreement: { status: AgreementStatus; agreeingOrigins: number; conflictingOrigins: number },
+  ): Promise<void> {
+    await em.query(
+      `UPDATE claims SET agreement_status = $2, agreeing_origins = $3, conflicting_origins = $4, updated_at = now()
+        WHERE id = $1`,
+      [claimId, agreement.status, agreement.agreeingOrigins, agreement.conflictingOrigins],
+    );
+  }
+
+  async markVerifiedRevision(em: EntityManager, claimId: string, revision: number): Promise<void> {
+    await em.query(
+      `UPDATE claims SET verified_revision = GREATEST(COALESCE(verified_revision, 0), $2), verified_at = now()
+        WHERE id = $1`,
+      [claimId, revision],
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ArticlesRepository } from '../articles/articles.repository';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+
+const ACTOR = 'system:pipeline';
+
+/** The end states of an article's processing: verified when every claim is verified, or failed with a reason. */
+@Injectable()
+export class ArticleLifecycleService {
+  private readonly logger = new Logger(ArticleLifecycleService.name);
+
+  constructor(
+    private readonly articles: ArticlesRepository,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async markVerified(articleId: string): Promise<boolean> {
+    const changed = await this.articles.markVerified(articleId);
+    if (changed) {
+      await this.audit.append({
+        actor: ACTOR,
+        action: 'article.verified',
+        entityType: 'article',
+        entityId: articleId,
+        before: { status: 'extracted' },
+        after: { status: 'verified' },
+      });
+    }
+    return changed;
+  }
+
+  async markFailed(articleId: string, reason: string): Promise<void> {
+    const before = await this.articles.findById(articleId);
+    if (!before || before.status === 'failed' || before.status === 'verified') return;
+    await this.articles.markFailed(articleId, reason);
+    await this.audit.append({
+      actor: ACTOR,
+      action: 'article.failed',
+      entityType: 'article',
+      entityId: articleId,
+      before: { status: before.status },
+      after: { status: 'failed', failureReason: reason },
+    });
+    this.logger.warn(`Article ${articleId} failed: ${reason}`);
+  }
+}

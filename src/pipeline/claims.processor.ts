@@ -1,0 +1,56 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { NotFoundError } from '../common/errors';
+import { AppConfig } from '../config/app-config';
+import { VerificationService } from '../verification/verification.service';
+import { ArticleLifecycleService } from './article-lifecycle.service';
+import { CLAIMS_QUEUE, isLastAttempt, JOB_VERIFY_CLAIM, type VerifyClaimPayload } from './queues';
+
+/** The claims queue: one verification job per claim (children of the article-verified flow). */
+@Processor(CLAIMS_QUEUE)
+export class ClaimsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ClaimsProcessor.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly verification: VerificationService,
+    private readonly lifecycle: ArticleLifecycleService,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.workerConcurrency;
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOB_VERIFY_CLAIM:
+        return this.verify(job as Job<VerifyClaimPayload>);
+      default:
+        throw new UnrecoverableError(`Unknown job "${job.name}" on queue ${CLAIMS_QUEUE}`);
+    }
+  }
+
+  private async verify(job: Job<VerifyClaimPayload>): Promise<unknown> {
+    const { claimId, articleId, revision } = job.data;
+    const cmd = { claimId, revision, attempt: job.attemptsMade + 1, jobId: job.id };
+    const startedAt = new Date();
+    try {
+      return await this.verification.verifyClaim(cmd);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new UnrecoverableError(err.message);
+      await this.verification.recordFailure(cmd, startedAt, err).catch((e: Error) => {
+        this.logger.warn(`Could not record the failed verification of claim ${claimId}: ${e.message}`);
+      });
+      if (isLastAttempt(job)) {
+        await this.lifecycle.markFailed(
+          articleId,
+          `Verification of claim ${claimId} failed after ${job.attemptsMade + 1} attempt(s): ${(err as Error).message}`,
+        );
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { PipelineQueueService } from './pipeline-queue.service';
+import { JOB_SWEEP, MAINTENANCE_QUEUE } from './queues';
+import { SweepService } from './sweep.service';
+
+/** The maintenance queue: the periodic sweep. Registers the sweep's job scheduler at boot. */
+@Processor(MAINTENANCE_QUEUE)
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly sweeps: SweepService,
+    private readonly queue: PipelineQueueService,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.queue.scheduleSweep(this.config.sweepIntervalMs);
+    } catch (err) {
+      // Redis down at boot: the sweep starts with the next process that reaches it; the workers reconnect.
+      this.logger.error(`Could not schedule the sweep: ${(err as Error).message}`);
+    }
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOB_SWEEP:
+        return this.sweeps.sweep();
+      default:
+        throw new UnrecoverableError(`Unknown job "${job.name}" on queue ${MAINTENANCE_QUEUE}`);
+    }
+  }
+}

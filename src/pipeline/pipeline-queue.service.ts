@@ -1,0 +1,106 @@
+import { InjectFlowProducer, InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { FlowProducer, Queue } from 'bullmq';
+import { PIPELINE_FLOW_PRODUCER } from './flow-producer';
+import {
+  ARTICLES_QUEUE,
+  articleVerifiedJobId,
+  CLAIMS_QUEUE,
+  extractJobId,
+  JOB_ARTICLE_VERIFIED,
+  JOB_EXTRACT_ARTICLE,
+  JOB_OPTIONS,
+  JOB_SWEEP,
+  JOB_VERIFY_CLAIM,
+  MAINTENANCE_QUEUE,
+  SWEEP_SCHEDULER_ID,
+  verifyClaimJobId,
+  type ArticleVerifiedPayload,
+  type ExtractArticlePayload,
+  type VerifyClaimPayload,
+} from './queues';
+
+/** How long a request waits for Redis to take a job before answering anyway (the sweep enqueues it later). */
+const ENQUEUE_TIMEOUT_MS = 2000;
+
+export type FlowState = 'missing' | 'failed' | 'present';
+
+/** Adds the pipeline's jobs. Every add uses a deterministic job id, so adding twice is harmless. */
+@Injectable()
+export class PipelineQueueService {
+  private readonly logger = new Logger(PipelineQueueService.name);
+
+  constructor(
+    @InjectQueue(ARTICLES_QUEUE) private readonly articles: Queue,
+    @InjectQueue(MAINTENANCE_QUEUE) private readonly maintenance: Queue,
+    @InjectFlowProducer(PIPELINE_FLOW_PRODUCER) private readonly flows: FlowProducer,
+  ) {
+    // Without a listener, a connection error event would crash the process; Redis outages are expected.
+    const warn = (err: Error) => this.logger.warn(`Redis: ${err.message}`);
+    articles.on('error', warn);
+    maintenance.on('error', warn);
+    flows.on('error', warn);
+  }
+
+  /** Queues the extraction of an article. Waits at most ENQUEUE_TIMEOUT_MS; returns false when Redis did not take it. */
+  async enqueueExtraction(articleId: string, { timeoutMs = ENQUEUE_TIMEOUT_MS } = {}): Promise<boolean> {
+    const payload: ExtractArticlePayload = { articleId };
+    const adding = this.articles.add(JOB_EXTRACT_ARTICLE, payload, {
+      ...JOB_OPTIONS[JOB_EXTRACT_ARTICLE],
+      jobId: extractJobId(articleId),
+    });
+    try {
+      await withTimeout(adding, timeoutMs);
+      return true;
+    } catch (err) {
+      // A late success is fine (same job id); a late failure must not become an unhandled rejection.
+      adding.catch(() => undefined);
+      this.logger.warn(
+        `Could not enqueue extraction of article ${articleId} (${(err as Error).message}); the sweep will retry`,
+      );
+      return false;
+    }
+  }
+
+  /** The flow that verifies every claim of an article, then marks the article verified (parent job). */
+  async addVerificationFlow(articleId: string, claims: { id: string; revision: number }[]): Promise<void> {
+    const parent: ArticleVerifiedPayload = { articleId };
+    await this.flows.add({
+      name: JOB_ARTICLE_VERIFIED,
+      queueName: ARTICLES_QUEUE,
+      data: parent,
+      opts: { ...JOB_OPTIONS[JOB_ARTICLE_VERIFIED], jobId: articleVerifiedJobId(articleId) },
+      children: claims.map((c) => ({
+        name: JOB_VERIFY_CLAIM,
+        queueName: CLAIMS_QUEUE,
+        data: { claimId: c.id, articleId, revision: c.revision } satisfies VerifyClaimPayload,
+        opts: { ...JOB_OPTIONS[JOB_VERIFY_CLAIM], jobId: verifyClaimJobId(c.id, c.revision) },
+      })),
+    });
+  }
+
+  /** Whether the article's verification flow is in Redis, and whether it failed. */
+  async verificationFlowState(articleId: string): Promise<{ state: FlowState; reason?: string }> {
+    const job = await this.articles.getJob(articleVerifiedJobId(articleId));
+    if (!job) return { state: 'missing' };
+    if ((await job.getState()) === 'failed') return { state: 'failed', reason: job.failedReason };
+    return { state: 'present' };
+  }
+
+  /** One sweep job per interval across all processes (a BullMQ job scheduler is the lock). */
+  async scheduleSweep(everyMs: number): Promise<void> {
+    await this.maintenance.upsertJobScheduler(
+      SWEEP_SCHEDULER_ID,
+      { every: everyMs },
+      { name: JOB_SWEEP, data: {}, opts: JOB_OPTIONS[JOB_SWEEP] },
+    );
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

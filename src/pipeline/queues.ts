@@ -1,0 +1,67 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue, job name, job id, payload and retry policy of the pipeline, declared in one place.
+ *
+ *   articles queue:    extract-article (id = <articleId>)            → stores claims, then adds the flow below
+ *                      article-verified (id = verified-<articleId>)  → parent: runs when all its children are done
+ *   claims queue:      verify-claim (id = verify-<claimId>-r<rev>)   → children of article-verified
+ *   maintenance queue: sweep (job scheduler, every sweepIntervalMs)  → re-enqueues work stuck in the database
+ *
+ * Job ids are deterministic, so adding the same work twice (a retried request, the sweep racing a worker, two
+ * processes) is a no-op in BullMQ. BullMQ refuses ':' in custom ids, hence '-' as separator.
+ */
+export const ARTICLES_QUEUE = 'articles';
+export const CLAIMS_QUEUE = 'claims';
+export const MAINTENANCE_QUEUE = 'maintenance';
+export const ALL_QUEUES = [ARTICLES_QUEUE, CLAIMS_QUEUE, MAINTENANCE_QUEUE] as const;
+
+export const JOB_EXTRACT_ARTICLE = 'extract-article';
+export const JOB_ARTICLE_VERIFIED = 'article-verified';
+export const JOB_VERIFY_CLAIM = 'verify-claim';
+export const JOB_SWEEP = 'sweep';
+/** Id of the job scheduler that produces one sweep job per interval, whatever the number of processes. */
+export const SWEEP_SCHEDULER_ID = 'sweep';
+
+export interface ExtractArticlePayload {
+  articleId: string;
+}
+export interface ArticleVerifiedPayload {
+  articleId: string;
+}
+export interface VerifyClaimPayload {
+  claimId: string;
+  articleId: string;
+  /** The claim revision this job verifies. */
+  revision: number;
+}
+export type SweepPayload = Record<string, never>;
+
+export const extractJobId = (articleId: string): string => articleId;
+export const articleVerifiedJobId = (articleId: string): string => `verified-${articleId}`;
+export const verifyClaimJobId = (claimId: string, revision: number): string =>
+  `verify-${claimId}-r${revision}`;
+
+const KEEP = {
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} satisfies JobsOptions;
+
+/** Retry policies: transient failures (database or Redis hiccups) retry with exponential backoff. */
+export const JOB_OPTIONS = {
+  [JOB_EXTRACT_ARTICLE]: { ...KEEP, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+  [JOB_ARTICLE_VERIFIED]: { ...KEEP, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+  [JOB_VERIFY_CLAIM]: {
+    ...KEEP,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 500 },
+    // A claim that cannot be verified after every attempt fails its article's flow (the article goes to failed).
+    failParentOnFailure: true,
+  },
+  [JOB_SWEEP]: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 },
+} satisfies Record<string, JobsOptions>;
+
+/** True when this attempt is the job's last one: a failure now is final. */
+export function isLastAttempt(job: { attemptsMade: number; opts: { attempts?: number } }): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}

@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ArticlesRepository } from '../articles/articles.repository';
+import { ArticleLifecycleService } from './article-lifecycle.service';
+import { ExtractionService } from './extraction.service';
+import { PipelineQueueService } from './pipeline-queue.service';
+
+/** Articles looked at per state and sweep. */
+const SWEEP_BATCH = 500;
+/** An article still 'received' this long after its last change was probably never queued (Redis was down). */
+const RECEIVED_GRACE_MS = 1000;
+/** An article 'extracted' this long without its verification flow in Redis lost it (Redis down at that moment). */
+const EXTRACTED_GRACE_MS = 5000;
+
+export interface SweepOutcome {
+  requeued: number;
+  flowsRestored: number;
+  failed: number;
+}
+
+/**
+ * Work is never lost: the sweep re-queues what the database says is waiting but Redis does not hold. Everything
+ * it adds has a deterministic job id, so racing a worker or another sweep is harmless.
+ */
+@Injectable()
+export class SweepService {
+  private readonly logger = new Logger(SweepService.name);
+
+  constructor(
+    private readonly articles: ArticlesRepository,
+    private readonly queue: PipelineQueueService,
+    private readonly extraction: ExtractionService,
+    private readonly lifecycle: ArticleLifecycleService,
+  ) {}
+
+  async sweep(): Promise<SweepOutcome> {
+    const outcome: SweepOutcome = { requeued: 0, flowsRestored: 0, failed: 0 };
+    for (const id of await this.articles.findStaleIds('received', RECEIVED_GRACE_MS, SWEEP_BATCH)) {
+      if (await this.queue.enqueueExtraction(id, { timeoutMs: 10_000 })) outcome.requeued++;
+    }
+    for (const id of await this.articles.findStaleIds('extracted', EXTRACTED_GRACE_MS, SWEEP_BATCH)) {
+      const flow = await this.queue.verificationFlowState(id);
+      if (flow.state === 'missing') {
+        await this.extraction.ensureVerificationFlow(id);
+        outcome.flowsRestored++;
+      } else if (flow.state === 'failed') {
+        await this.lifecycle.markFailed(id, `Verification failed: ${flow.reason ?? 'unknown reason'}`);
+        outcome.failed++;
+      }
+    }
+    if (outcome.requeued || outcome.flowsRestored || outcome.failed) {
+      this.logger.log(
+        `Sweep: ${outcome.requeued} article(s) re-queued, ${outcome.flowsRestored} verification flow(s) restored, ${outcome.failed} marked failed`,
+      );
+    }
+    return outcome;
+  }
+}

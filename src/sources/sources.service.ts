@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { ClaimsService } from '../claims/claims.service';
+import { NotFoundError } from '../common/errors';
+import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
+import type { SourceDetailResponseDto, SourceResponseDto } from './dto/source-response.dto';
+import type { Source } from './source.entity';
+import { type SourceCursor, SourcesRepository } from './sources.repository';
+
+/** How many claims GET /v1/sources/:id lists (newest first); the full list is /v1/claims?sourceId=. */
+const SOURCE_CLAIMS_SHOWN = 100;
+
+const isSourceCursor = (v: unknown): v is SourceCursor =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as SourceCursor).name === 'string' &&
+  typeof (v as SourceCursor).id === 'string' &&
+  /^[0-9a-f-]{36}$/i.test((v as SourceCursor).id);
+
+/** The source registry: canonical sources and their track record. */
+@Injectable()
+export class SourcesService {
+  constructor(
+    private readonly sources: SourcesRepository,
+    private readonly claims: ClaimsService,
+  ) {}
+
+  async list(limit: number, q?: string, cursor?: string): Promise<Page<SourceResponseDto>> {
+    const after = cursor ? decodeCursor(cursor, isSourceCursor) : undefined;
+    const rows = await this.sources.listPage(limit, q, after);
+    const page = toPage(rows, limit, (s) => ({ name: s.name, id: s.id }));
+    return { items: page.items.map(toSourceView), nextCursor: page.nextCursor };
+  }
+
+  async get(id: string): Promise<SourceDetailResponseDto> {
+    const source = await this.sources.findById(id);
+    if (!source) throw new NotFoundError(`Source ${id} does not exist.`);
+    const [trackRecord, claims] = await Promise.all([
+      this.sources.claimCounts(id),
+      this.claims.list({ sourceId: id }, SOURCE_CLAIMS_SHOWN),
+    ]);
+    return { ...toSourceView(source), trackRecord, claims: claims.items };
+  }
+}
+
+function toSourceView(s: Source): SourceResponseDto {
+  return {
+    id: s.id,
+    name: s.name,
+    type: s.type,
+    aliases: s.aliases,
+    role: s.role,
+    affiliation: s.affiliation,
+    createdAt: s.createdAt.toISOString(),
+  };
+}

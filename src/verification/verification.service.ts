@@ -1,0 +1,231 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLogRepository } from '../audit/audit-log.repository';
+import { NotFoundError } from '../common/errors';
+import { ClaimRelationsRepository, orderedPair } from '../claims/claim-relations.repository';
+import type { Claim } from '../claims/claim.entity';
+import { ClaimsRepository } from '../claims/claims.repository';
+import { compareClaims, independentOrigins, type ComparableClaim } from '../engine/agreement';
+import type { Quantity as EngineQuantity } from '../engine/types';
+import { computeAgreement } from './agreement-status';
+import { VerificationRunsRepository } from './verification-runs.repository';
+
+/** Candidate claims of other articles compared with each claim (full-text best matches). */
+export const CANDIDATE_LIMIT = 20;
+const ACTOR = 'system:verification';
+
+export interface VerifyClaimCommand {
+  claimId: string;
+  revision: number;
+  attempt: number;
+  jobId?: string;
+}
+
+export interface VerifyClaimOutcome {
+  skipped: boolean;
+  status?: string;
+  compared?: number;
+  relations?: number;
+}
+
+/**
+ * Verification v1: compares a claim with the other claims of its article and with full-text candidates from other
+ * articles (engine compareClaims), upserts the relations, and recomputes the agreement status of the claim and of
+ * every claim it relates to. Idempotent: a claim already verified at its revision is skipped, relations are
+ * upserted on their unique pair, and statuses are recomputed from what is stored.
+ */
+@Injectable()
+export class VerificationService {
+  private readonly logger = new Logger(VerificationService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly claims: ClaimsRepository,
+    private readonly relations: ClaimRelationsRepository,
+    private readonly runs: VerificationRunsRepository,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async verifyClaim(cmd: VerifyClaimCommand): Promise<VerifyClaimOutcome> {
+    const startedAt = new Date();
+    const claim = await this.claims.findById(cmd.claimId);
+    if (!claim) throw new NotFoundError(`Claim ${cmd.claimId} does not exist (deleted?); nothing to verify.`);
+    if (claim.verifiedRevision !== null && claim.verifiedRevision >= claim.revision) return { skipped: true };
+
+    const siblingIds = await this.claims.findSiblingIds(claim.articleId, claim.id);
+    const candidateIds = await this.claims.findCandidateIds(claim.id, CANDIDATE_LIMIT);
+    const otherIds = [...new Set([...siblingIds, ...candidateIds])];
+    const comparables = await this.loadComparables([claim, ...(await this.claims.findByIds(otherIds))]);
+    const self = comparables.get(claim.id);
+    if (!self) throw new Error(`Claim ${claim.id} could not be loaded for comparison`);
+
+    const found: { claimId: string; relation: string; score: number; method: string }[] = [];
+    const touched = new Set<string>([claim.id]);
+    for (const otherId of otherIds) {
+      const other = comparables.get(otherId);
+      if (!other) continue;
+      // Compare in the stored pair order, so the two claims' jobs reach the same answer for the pair.
+      const [a, b] = orderedPair(claim.id, otherId);
+      // Like the engine within one article: only claims with an origin (not the outlet's own) are related.
+      const comparable = independentOrigins(self).length > 0 && independentOrigins(other).length > 0;
+      const result = comparable ? compareClaims(comparables.get(a)!, comparables.get(b)!) : undefined;
+      if (result?.relation) {
+        const outcome = await this.relations.upsert(a, b, {
+          relation: result.relation,
+          score: clamp01(result.score),
+          method: result.method,
+          explanation: result.explanation,
+        });
+        found.push({
+          claimId: otherId,
+          relation: result.relation,
+          score: result.score,
+          method: result.method,
+        });
+        if (outcome !== 'unchanged') touched.add(otherId);
+      } else if (await this.relations.deletePair(a, b)) {
+        touched.add(otherId);
+      }
+    }
+
+    // The claim itself, then every claim whose relations changed (their status may change too).
+    const status = await this.recomputeAgreement(claim.id, cmd.revision);
+    for (const id of touched) if (id !== claim.id) await this.recomputeAgreement(id);
+
+    await this.runs.insert({
+      claimId: claim.id,
+      status: 'succeeded',
+      revision: claim.revision,
+      attempt: cmd.attempt,
+      jobId: cmd.jobId ?? null,
+      startedAt,
+      finishedAt: new Date(),
+      result: {
+        compared: otherIds.length,
+        siblings: siblingIds.length,
+        candidates: candidateIds.length,
+        relations: found,
+        status,
+      },
+      error: null,
+    });
+    return { skipped: false, status, compared: otherIds.length, relations: found.length };
+  }
+
+  /** Records a failed attempt (the job will be retried, or the article fails after the last attempt). */
+  async recordFailure(cmd: VerifyClaimCommand, startedAt: Date, error: unknown): Promise<void> {
+    const claim = await this.claims.findById(cmd.claimId);
+    if (!claim) return;
+    await this.runs.insert({
+      claimId: claim.id,
+      status: 'failed',
+      revision: claim.revision,
+      attempt: cmd.attempt,
+      jobId: cmd.jobId ?? null,
+      startedAt,
+      finishedAt: new Date(),
+      result: null,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+
+  /**
+   * Recomputes a claim's agreement from its stored relations, under a row lock (concurrent jobs touching the same
+   * claim serialise here, and the last one sees every committed relation). Audits a status change with its
+   * evidence. With `verifiedRevision`, also marks the claim verified at that revision. Returns the status.
+   */
+  async recomputeAgreement(claimId: string, verifiedRevision?: number): Promise<string | undefined> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.claims.lockAgreement(em, claimId);
+      if (!current) return undefined;
+      const relations = await this.relations.findForClaims([claimId], em);
+      const counterpart = (r: { claimAId: string; claimBId: string }) =>
+        r.claimAId === claimId ? r.claimBId : r.claimAId;
+      const origins = await this.claims.findOrigins([claimId, ...relations.map(counterpart)], em);
+      const next = computeAgreement({
+        own: origins.get(claimId) ?? [],
+        agreeing: relations
+          .filter((r) => r.relation === 'agree')
+          .map((r) => origins.get(counterpart(r)) ?? []),
+        conflicting: relations
+          .filter((r) => r.relation === 'conflict')
+          .map((r) => origins.get(counterpart(r)) ?? []),
+      });
+      const changed =
+        next.status !== current.agreementStatus ||
+        next.agreeingOrigins !== current.agreeingOrigins ||
+        next.conflictingOrigins !== current.conflictingOrigins;
+      if (changed) {
+        await this.claims.updateAgreement(em, claimId, next);
+        await this.audit.append(
+          {
+            actor: ACTOR,
+            action: 'claim.status_changed',
+            entityType: 'claim',
+            entityId: claimId,
+            before: {
+              agreementStatus: current.agreementStatus,
+              agreeingOrigins: current.agreeingOrigins,
+              conflictingOrigins: current.conflictingOrigins,
+            },
+            after: {
+              agreementStatus: next.status,
+              agreeingOrigins: next.agreeingOrigins,
+              conflictingOrigins: next.conflictingOrigins,
+              evidence: relations.map((r) => ({
+                claimId: counterpart(r),
+                relation: r.relation,
+                score: r.score,
+                method: r.method,
+                explanation: r.explanation,
+              })),
+            },
+          },
+          em,
+        );
+      }
+      if (verifiedRevision !== undefined)
+        await this.claims.markVerifiedRevision(em, claimId, verifiedRevision);
+      return next.status;
+    });
+  }
+
+  /** Claims in the engine's comparable shape (wording, figures, sources, relays, negation). */
+  private async loadComparables(claims: Claim[]): Promise<Map<string, ComparableClaim>> {
+    const ids = claims.map((c) => c.id);
+    const [quantities, sources] = await Promise.all([
+      this.claims.findQuantities(ids),
+      this.claims.findAttributedSources(ids),
+    ]);
+    const out = new Map<string, ComparableClaim>();
+    for (const c of claims) {
+      out.set(c.id, {
+        text: c.text,
+        negated: c.negated,
+        quantities: quantities
+          .filter((q) => q.claimId === c.id)
+          .map((q): EngineQuantity => ({
+            start: q.spanStart,
+            end: q.spanEnd,
+            text: q.text,
+            value: q.value,
+            ...(q.high !== null ? { high: q.high } : {}),
+            bound: q.bound,
+            unit: q.unit,
+            ...(q.change ? { change: q.change } : {}),
+            kind: q.kind,
+          })),
+        sources: sources
+          .filter((s) => s.claimId === c.id && s.role === 'primary')
+          .map((s) => ({ name: s.name, type: s.type })),
+        via: sources.filter((s) => s.claimId === c.id && s.role === 'via').map((s) => ({ name: s.name })),
+      });
+    }
+    return out;
+  }
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}
