@@ -1,0 +1,195 @@
+/**
+ * Builds claims from sentences and their attribution frames (all offsets in the analysed view text).
+ *
+ * The claim span is the content of an attribution frame (the source mention and the cue stay out), split further
+ * into discrete facts by the clause splitter; sentence text outside every frame is the outlet's own statement.
+ */
+import type { AttributionFrame } from '../attribution';
+import type { SourceRef, Span } from '../types';
+import { splitClaims, tokenize, type ClaimPart, type SplitStats } from './clause-splitter';
+import { NEGATIONS, isNumberToken, isVerbLike, isYearToken } from './word-lexicon';
+
+export type SentenceKind = 'content' | 'headline' | 'heading' | 'caption';
+
+export interface AnalysedSentence extends Span {
+  text: string;
+  kind: SentenceKind;
+}
+
+export interface ClaimDraft extends Span {
+  text: string;
+  sentence: number;
+  sources: SourceRef[];
+  via: SourceRef[];
+  cue?: Span;
+  cueLemma?: string;
+  inQuote: boolean;
+  isHeadline: boolean;
+  isCaption: boolean;
+  attributed: boolean;
+  role: ClaimPart['role'] | 'outlet-fragment';
+}
+
+interface Region extends Span {
+  frame?: AttributionFrame;
+  fragment?: boolean;
+}
+
+const OPEN_QUOTES = new Set(['\u201c', '\u00ab', '\u2018']);
+const CLOSE_QUOTES = new Set(['\u201d', '\u00bb']);
+
+/** Is position `pos` inside quotation marks, counting from the start of the sentence? */
+function insideQuote(text: string, from: number, pos: number): boolean {
+  let open = false;
+  for (let i = from; i < pos; i++) {
+    const ch = text[i];
+    if (OPEN_QUOTES.has(ch)) open = true;
+    else if (CLOSE_QUOTES.has(ch)) open = false;
+    else if (ch === '"') open = !open;
+  }
+  return open;
+}
+
+function clip(s: Span, lo: number, hi: number): Span | null {
+  const start = Math.max(lo, s.start);
+  const end = Math.min(hi, s.end);
+  return end > start ? { start, end } : null;
+}
+
+/** Pieces of [lo, hi) not covered by `covered` (sorted or not). */
+function uncovered(lo: number, hi: number, covered: Span[]): Span[] {
+  const spans = covered
+    .map((s) => clip(s, lo, hi))
+    .filter((s): s is Span => s !== null)
+    .sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let p = lo;
+  for (const s of spans) {
+    if (s.start > p) out.push({ start: p, end: s.start });
+    p = Math.max(p, s.end);
+  }
+  if (p < hi) out.push({ start: p, end: hi });
+  return out;
+}
+
+const FRAGMENT_STARTERS =
+  /^(?:who|whom|whose|which|that|citing|quoting|speaking|according|told|telling|said|saying|adding|in an? |on condition)\b/i;
+
+/** An outlet's own fragment left outside the attribution frames: kept when it carries a fact. */
+function acceptFragment(text: string, s: Span): Span | null {
+  let a = s.start;
+  let b = s.end;
+  while (a < b && /[\s,;:.\u2014\u2013"'\u201c\u201d\u2018\u2019()-]/.test(text[a])) a++;
+  while (b > a && /[\s,;:\u2014\u2013"'\u201c\u201d\u2018\u2019(-]/.test(text[b - 1])) b--;
+  if (b - a < 8) return null;
+  const t = text.slice(a, b);
+  if (FRAGMENT_STARTERS.test(t)) return null;
+  const toks = tokenize(text, a, b);
+  const words = toks.filter((x) => /\p{L}|\d/u.test(x.raw));
+  const hasQty = toks.some((x) => isNumberToken(x.w) && !isYearToken(x.w));
+  const hasVerb = toks.some((x) => isVerbLike(x.w));
+  if (hasQty && words.length >= 3) return { start: a, end: b };
+  if (hasVerb && words.length >= 5 && !/\b(?:of|to|from|in|on|at|by|with|for|amid|amidst|as)$/i.test(t))
+    return { start: a, end: b };
+  return null;
+}
+
+/** Widens an object-like content ("seven dead shortly after noon") to include its verb cue ("initially reported"). */
+function withCue(text: string, region: Span, frame: AttributionFrame): Span {
+  const cue = frame.cue;
+  if (!cue || cue.end > region.start || region.start - cue.end > 2) return region;
+  const toks = tokenize(text, region.start, region.end);
+  if (toks.some((t) => isVerbLike(t.w))) return region; // a clause: "said [that] it had …"
+  if (frame.kind === 'direct_quote' || frame.cueLemma === 'according to') return region;
+  let start = cue.start;
+  // Adverb right before the cue: "initially reported".
+  const m = /(\p{L}+ly)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (m) start -= m[0].length;
+  return { start, end: region.end };
+}
+
+/** Regions of one sentence: frame contents, and the outlet's own text outside every frame. */
+function regionsOf(text: string, sent: AnalysedSentence, frames: AttributionFrame[]): Region[] {
+  const regions: Region[] = [];
+  const covered: Span[] = [];
+  for (const frame of frames) {
+    for (const c of frame.content ?? []) {
+      const r = clip(c, sent.start, sent.end);
+      if (!r) continue;
+      regions.push({ ...withCue(text, r, frame), frame });
+    }
+    for (const c of frame.content ?? []) covered.push(c);
+    for (const s of [...(frame.sources ?? []), ...(frame.via ?? [])]) if (s.mention) covered.push(s.mention);
+    if (frame.cue) covered.push(frame.cue);
+  }
+  if (regions.length === 0) return [{ start: sent.start, end: sent.end }];
+  for (const piece of uncovered(sent.start, sent.end, covered)) {
+    const r = acceptFragment(text, piece);
+    if (r) regions.push({ ...r, fragment: true });
+  }
+  return regions.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Claim drafts for all sentences. `frames[i]` are the attribution frames of sentence i; `locks` spans (quantities)
+ * that the splitter must not cut.
+ */
+export function buildClaims(
+  text: string,
+  sentences: AnalysedSentence[],
+  frames: AttributionFrame[][],
+  locks: Span[],
+  stats?: SplitStats,
+): ClaimDraft[] {
+  const out: ClaimDraft[] = [];
+  const seen = new Set<string>();
+  let li = 0;
+  const sortedLocks = [...locks].sort((a, b) => a.start - b.start);
+  sentences.forEach((sent, si) => {
+    const isHeadline = sent.kind === 'headline' || sent.kind === 'heading';
+    const isCaption = sent.kind === 'caption';
+    const sentFrames = frames[si] ?? [];
+    while (li < sortedLocks.length && sortedLocks[li].end <= sent.start) li++;
+    const sentLocks: Span[] = [];
+    for (let k = li; k < sortedLocks.length && sortedLocks[k].start < sent.end; k++)
+      sentLocks.push(sortedLocks[k]);
+    const regions: Region[] =
+      isHeadline || isCaption ? [{ start: sent.start, end: sent.end }] : regionsOf(text, sent, sentFrames);
+    for (const region of regions) {
+      const parts: ClaimPart[] =
+        isHeadline || isCaption
+          ? splitClaims(text, region.start, region.end, sentLocks, stats).slice(0, 1)
+          : splitClaims(text, region.start, region.end, sentLocks, stats);
+      if (isHeadline || isCaption) {
+        // A headline or caption is one non-check-worthy claim over its whole text.
+        if (parts[0]) parts[0] = { ...parts[0], start: region.start, end: region.end };
+      }
+      for (const part of parts) {
+        const key = `${part.start}:${part.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const frame = region.frame;
+        out.push({
+          start: part.start,
+          end: part.end,
+          text: part.text,
+          sentence: si,
+          sources: frame?.sources ?? [],
+          via: frame?.via ?? [],
+          cue: frame?.cue,
+          cueLemma: frame?.cueLemma,
+          inQuote: frame?.kind === 'direct_quote' || insideQuote(text, sent.start, part.start),
+          isHeadline,
+          isCaption,
+          attributed: !!frame && (frame.sources?.length ?? 0) > 0,
+          role: region.fragment ? 'outlet-fragment' : part.role,
+        });
+      }
+    }
+  });
+  return out;
+}
+
+export function isNegated(text: string, cueLemma?: string): boolean {
+  return NEGATIONS.test(text) || (!!cueLemma && /^(?:deny|denied|reject|dispute|refute)/i.test(cueLemma));
+}
