@@ -598,6 +598,17 @@ class Extraction {
     if (hedge) {
       start = hedge.start;
       if (bound !== 'range') bound = hedge.bound;
+    } else if (bound === 'exact') {
+      // A conversion in brackets restates the hedged figure before it: "just under 296 hp (224 kW / 300 PS)".
+      const opener = this.low(qStart - 1);
+      const prev = this.out[this.out.length - 1];
+      if (
+        prev &&
+        this.lastEmitEnd === qStart - 1 &&
+        (opener === '(' || opener === '/') &&
+        (prev.bound === 'approx' || prev.bound === 'at_least' || prev.bound === 'at_most')
+      )
+        bound = prev.bound;
     }
     // Hedges after: "10,000-plus", "50 or more", "40-odd", "10+".
     const after = this.hedgeAfter(end, bound);
@@ -720,6 +731,14 @@ class Extraction {
       }
       return i + 3;
     }
+    // 1.99×10−30: scientific notation is left alone.
+    if (
+      next &&
+      (next.raw === '\u00d7' || next.raw === 'x') &&
+      this.low(i + 2) === '10' &&
+      this.adjacent(i + 1)
+    )
+      return this.skipDashChain(i + 3, true);
     // 9 p.m., 5am, 0401 GMT
     const nl = this.low(i + 1);
     if (nl === 'am' || nl === 'pm' || (TIME_ZONES.has(nl) && next && isCapitalized(next.raw))) return i + 2;
@@ -749,7 +768,7 @@ class Extraction {
       if (prev.raw === '.' && this.low(i - 2) === 'no' && isCapitalized(this.toks[i - 2].raw)) return i + 1;
       if (
         prev.kind === 'word' &&
-        isCapitalized(prev.raw) &&
+        (isCapitalized(prev.raw) || /^[a-z]+[A-Z]/.test(prev.raw)) &&
         !NON_LABEL_CAPITALS.has(prev.low) &&
         !MONTHS.has(prev.low) &&
         !CURRENCY_CODES.has(prev.raw) &&
@@ -777,16 +796,27 @@ class Extraction {
       t.low === 'p'
     )
       return false;
+    if (
+      t.low === 'million' ||
+      t.low === 'billion' ||
+      t.low === 'trillion' ||
+      (CURRENCY_WORDS.has(t.low) && t.low !== 'won')
+    )
+      return true;
+    if (t.low === 'sq' || t.low === 'square' || t.low === 'cubic') return true;
     return MEASURE_UNITS.has(t.low) && !TIME_UNITS.has(t.low.replace(/s$/, '')) && t.low !== 'points';
   }
 
   /** After a skipped label, also skip "-2" / "/3" glued to it ("ISO 3888-2", "Charlton 2-1", "Oct. 18-22"). */
-  private skipDashChain(j: number): number {
+  private skipDashChain(j: number, minus = false): number {
     let e = j;
     let guard = 0;
     while (
       guard < 4 &&
-      (this.low(e) === '-' || this.low(e) === '/' || this.low(e) === '\u2013') &&
+      (this.low(e) === '-' ||
+        this.low(e) === '/' ||
+        this.low(e) === '\u2013' ||
+        (minus && this.low(e) === '\u2212')) &&
       this.toks[e + 1]?.kind === 'num' &&
       this.adjacent(e + 1)
     ) {
@@ -810,6 +840,7 @@ class Extraction {
     const v = Number(t.raw);
     if (v < 1500 || v > 2100) return false;
     const prev = this.low(k - 1);
+    if (this.unitFollows(k + 1)) return false;
     if (
       prev === 'of' &&
       /^(?:average|total|sum|maximum|minimum|figure|price|cost|value|score)$/.test(this.low(k - 2))
@@ -958,6 +989,16 @@ class Extraction {
           return { ...base, value: 0.5, end: k + 3, words: true, unit: MEASURE_UNITS.get(s) };
         return null;
       }
+      const pv = this.low(k - 1);
+      if (
+        pv === 'second' ||
+        pv === 'first' ||
+        pv === 'other' ||
+        pv === 'better' ||
+        pv === 'latter' ||
+        pv === 'this'
+      )
+        return null;
       if (nx === 'of' || nx === 'the' || nx === 'its' || nx === 'their' || nx === 'all')
         return this.fractionOf(k + 1, 0.5);
       return null;
@@ -1287,6 +1328,14 @@ class Extraction {
   }
 
   private hedgeBefore(qStart: number): { bound: QuantityBound; start: number } | null {
+    // "sub-7 nanometre", "sub-300 sq m"
+    if (
+      this.low(qStart - 1) === '-' &&
+      this.low(qStart - 2) === 'sub' &&
+      this.adjacent(qStart) &&
+      this.adjacent(qStart - 1)
+    )
+      return { bound: 'at_most', start: qStart - 2 };
     for (let skip = 0; skip <= 1; skip++) {
       const last = qStart - 1 - skip;
       if (skip === 1 && !HEDGE_INTENSIFIERS.has(this.low(qStart - 1))) break;
@@ -1488,14 +1537,14 @@ class Extraction {
     let steps = 0;
     let sawBy = false;
     // Weak verbs ("cut 1,200 jobs", "added 300 staff") state a change only for rates, money and points, or with "by".
-    const strongOnly = kind === 'count' && unit !== null;
+    const weakOk = kind === 'percent' || unit === 'points';
     while (b >= 0 && steps < 6) {
       this.work++;
       steps++;
       const w = this.low(b);
       if (w === 'to' || w === 'from' || w === 'at') return undefined;
       const weak = WEAK_CHANGE.has(w);
-      const okWeak = !weak || sawBy || !strongOnly;
+      const okWeak = !weak || sawBy || weakOk || ((w === 'up' || w === 'down') && steps === 1);
       if ((w === 'up' || w === 'down') && GIVE_UP.has(this.low(b - 1))) return undefined;
       if (UP_WORDS.has(w) && okWeak) return 'up';
       if (DOWN_WORDS.has(w) && okWeak) return 'down';
