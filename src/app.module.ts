@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
@@ -29,11 +28,8 @@ export class AppModule {
               paths: ['req.headers["x-api-key"]', 'req.headers.authorization'],
               censor: '[redacted]',
             },
-            genReqId: (req: IncomingMessage) => {
-              const given = req.headers['x-request-id'];
-              return typeof given === 'string' && given.length <= 128 ? given : randomUUID();
-            },
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+            // Load balancers poll /health; middie rewrites req.url, so match on originalUrl.
+            autoLogging: { ignore: (req: IncomingMessage & { originalUrl?: string }) => isHealthCheck(req) },
           },
         }),
         ThrottlerModule.forRoot({
@@ -52,4 +48,8 @@ export class AppModule {
       ],
     };
   }
+}
+
+function isHealthCheck(req: IncomingMessage & { originalUrl?: string }): boolean {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0] === '/health';
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -10,7 +11,13 @@ export const SECURITY_SCHEME = 'X-API-Key';
 
 /** The Fastify adapter every HTTP entry point uses (main and the e2e harness). */
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: bodyLimitBytes(config), logger: false });
+  return new FastifyAdapter({
+    bodyLimit: bodyLimitBytes(config),
+    logger: false,
+    // Request ids (in every log line): the caller's X-Request-Id when it sends one, else a UUID.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
 }
 
 /**
