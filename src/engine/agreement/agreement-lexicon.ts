@@ -378,6 +378,13 @@ const UNIT_CLASS: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
+/** Every word (stemmed) counted as the given class: 'job' → job, position, post, cut, layoff … */
+export function unitClassWords(cls: string): Set<string> {
+  const out = new Set<string>();
+  for (const [word, c] of UNIT_CLASS) if (c === cls) for (const w of word.split(' ')) out.add(w);
+  return out;
+}
+
 /** Convertible physical units: class and factor to the class's base unit. */
 const MEASURES: ReadonlyMap<string, readonly [string, number]> = new Map<string, readonly [string, number]>([
   ['second', ['duration', 1 / 86400]],
@@ -550,7 +557,7 @@ export const SUPERSEDED =
 
 /** Denial or negation of the stated fact. */
 export const NEGATION =
-  /\b(?:not|never|no\s+longer|denied|denies|deny|denying|rejected|rejects|refuted|refutes|disputed|disputes|false|untrue)\b|n['’]t\b/i;
+  /\b(?:not(?!\s+(?:only|just|least|merely|\d))|never|no\s+longer|denied|denies|deny|denying|rejected|rejects|refuted|refutes|disputed|disputes|false|untrue)\b|n['’]t\b/i;
 
 /** Words after a count that make it a part of a larger group ("Four of them", "11 of the injured"). */
 export const PARTITIVE_AFTER =

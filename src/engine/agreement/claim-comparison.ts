@@ -84,6 +84,10 @@ function setsEqual<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 
 /** Both name a time (year, month, weekday) and the names differ: different events or snapshots. */
 function timeClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
+  // A year on one side only: that claim dates another event ("a fire in 2019 killed 31").
+  if (a.years.size !== b.years.size && (!a.years.size || !b.years.size)) {
+    return `only one is dated (${[...a.years, ...b.years].join(', ')})`;
+  }
   for (const [x, y, what] of [
     [a.years, b.years, 'years'],
     [a.months, b.months, 'months'],
@@ -177,8 +181,10 @@ function matchQuantities(
     what = FAMILY_LABEL[sharedFamilies[0]] ?? sharedFamilies[0];
   } else if (!qa.families.size && !qb.families.size) {
     // No known predicate: the measured subject must be named by both ("turnout", "food prices").
+    // … and be most of what one of them measures ("food prices" ≁ "food makes up 38 percent of the basket").
     const generic = qa.unit.cls === PERSON_UNIT || qa.unit.cls === '?';
-    if (sharedSubject.length < (generic ? 2 : 1)) return null;
+    const cover = sharedSubject.length / Math.max(1, Math.min(qa.subject.size, qb.subject.size));
+    if (sharedSubject.length < (generic ? 2 : 1) || (sharedSubject.length < 2 && cover < 0.67)) return null;
     score = Math.min(0.85, 0.55 + 0.1 * sharedSubject.length);
     what = sharedSubject.join(' ');
   } else {

@@ -21,6 +21,7 @@ import {
   WEEKDAYS,
   stem,
   unitClass,
+  unitClassWords,
   type FamilyPattern,
   type UnitClass,
 } from './agreement-lexicon';
@@ -41,6 +42,8 @@ export interface ComparableClaim {
    * wording elides it ("slowed to 6.8 percent" in "Inflation slowed to 6.8 percent, the office said").
    */
   context?: string;
+  /** `false` keeps the claim out of relateClaims (headlines, opinions); absent means check-worthy. */
+  checkworthy?: boolean;
 }
 
 export interface Token {
@@ -297,10 +300,11 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const years = new Set<string>();
   const months = new Set<string>();
   const weekdays = new Set<string>();
+  const yearAt: number[] = [];
   for (let i = cFrom; i < cTo; i++) {
     const t = tokens[i];
     const lower = t.raw.toLowerCase();
-    if (/^(?:1[89]|20)\d\d$/.test(t.raw)) years.add(t.raw);
+    if (/^(?:1[89]|20)\d\d$/.test(t.raw)) yearAt.push(i);
     if (MONTH_NAMES.has(lower)) months.add(lower);
     if (WEEKDAYS.has(lower)) weekdays.add(lower);
     if (isContent(t.stem)) content.add(t.stem);
@@ -312,7 +316,8 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const used = new Set<number>();
   const spans: Array<{ q: Quantity; from: number; to: number } | { q: Quantity; from: -1; to: -1 }> = [];
   for (const q of list) {
-    if (!q || typeof q !== 'object') continue;
+    // Years and ordinals are dates and ranks, not amounts of anything.
+    if (!q || typeof q !== 'object' || q.kind === 'year' || q.kind === 'ordinal') continue;
     let at = locate(body, lowerBody.slice(offset, offset + text.length), q, used);
     if (at >= 0) {
       used.add(at);
@@ -332,6 +337,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const qTokens = new Set<number>();
   for (const s of spans) for (let i = s.from; i >= 0 && i < s.to; i++) qTokens.add(i);
   const masked = stems.map((st, i) => (qTokens.has(i) ? '#' : st));
+  const refWindows: Array<[number, number]> = [];
 
   for (const s of spans) {
     const interval = quantityInterval(s.q);
@@ -344,6 +350,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
         .filter(Boolean)
         .map(stem),
     );
+    if (unit.cls !== '?' && !unit.measure) for (const w of unitClassWords(unit.cls)) unitWords.add(w);
     let lo = s.from;
     let hi = s.to;
     if (s.from >= 0) {
@@ -380,6 +387,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const percentLike = unit.cls === 'percent';
     const partitive = !percentLike && (PARTITIVE_AFTER.test(afterText) || PARTITIVE_BEFORE.test(beforeText));
     const reference = REFERENCE_BEFORE.test(beforeText) || (!percentLike && DEFINITE_BEFORE.test(beforeText));
+    if (reference) refWindows.push([lo, hi]);
     quantities.push({
       quantity: s.q,
       interval,
@@ -394,6 +402,8 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     });
   }
 
+  // A year next to a point of comparison ("down from 46.8 percent in 2020") dates that point, not the claim.
+  for (const i of yearAt) if (!refWindows.some(([lo, hi]) => i >= lo && i < hi)) years.add(tokens[i].raw);
   const claimText = text;
   const negated = typeof claim?.negated === 'boolean' ? claim.negated : NEGATION.test(claimText);
   const sources = Array.isArray(claim?.sources) ? claim.sources : [];

@@ -12,6 +12,8 @@ export interface RelateOptions {
    * same measure is usually background (another event, another year) rather than an independent report.
    */
   includeUnsourced?: boolean;
+  /** Relate claims marked `checkworthy: false` too (default false). */
+  includeNonCheckworthy?: boolean;
   /** Minimum score for a relation to be kept (default 0). */
   minScore?: number;
 }
@@ -33,13 +35,18 @@ export function independentOrigins(claim: ComparableClaim): string[] {
   }
 }
 
-/** Relations between claims of one article: pairs a < b, from different sources, stating the same fact. */
+/**
+ * Relations between claims of one article: pairs a < b (indices into `claims`), from different sources, stating
+ * the same fact. Accepts engine `Claim`s directly; claims marked `checkworthy: false` and the outlet's own claims
+ * are left out unless the options say otherwise.
+ */
 export function relateClaims(claims: ComparableClaim[], options: RelateOptions = {}): ClaimRelation[] {
   const out: ClaimRelation[] = [];
   try {
     if (!Array.isArray(claims)) return out;
     const features: Array<ClaimFeatures | null> = claims.map((c) => {
       try {
+        if (!options.includeNonCheckworthy && c?.checkworthy === false) return null;
         return claimFeatures(c);
       } catch {
         return null;
