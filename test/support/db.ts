@@ -46,3 +46,30 @@ export async function waitFor<T>(
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** Inserts an article directly (repository tests need a parent row), returning its id. */
+export async function insertTestArticle(
+  dataSource: DataSource,
+  text = `article ${uniqueSuffix()}`,
+): Promise<string> {
+  const rows: { id: string }[] = await dataSource.query(
+    `INSERT INTO articles (content_hash, text) VALUES (encode(sha256(convert_to($1, 'UTF8')), 'hex'), $1) RETURNING id`,
+    [text],
+  );
+  return rows[0].id;
+}
+
+/** Inserts a claim of an article directly, returning its id. */
+export async function insertTestClaim(
+  dataSource: DataSource,
+  articleId: string,
+  text: string,
+  start = 0,
+): Promise<string> {
+  const rows: { id: string }[] = await dataSource.query(
+    `INSERT INTO claims (article_id, span_start, span_end, sentence, text, checkworthy, score)
+     VALUES ($1, $2, $3, 0, $4, true, 0.9) RETURNING id`,
+    [articleId, start, start + text.length, text],
+  );
+  return rows[0].id;
+}
