@@ -12,6 +12,12 @@ import { AppValidationPipe } from './common/pipes/app-validation.pipe';
 import { ApiKeyThrottlerGuard } from './common/throttling/api-key-throttler.guard';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ArticlesModule } from './articles/articles.module';
+import { AuditModule } from './audit/audit.module';
+import { ClaimsModule } from './claims/claims.module';
+import { PipelineModule } from './pipeline/pipeline.module';
+import { QueueModule } from './pipeline/queue.module';
+import { SourcesModule } from './sources/sources.module';
 
 /** The HTTP application: every global (filter, pipe, guards) is registered here, so main and tests share them. */
 @Module({})
@@ -36,8 +42,14 @@ export class AppModule {
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
         }),
         DatabaseModule,
+        QueueModule,
         AuthModule,
+        ArticlesModule,
+        ClaimsModule,
+        SourcesModule,
+        AuditModule,
         HealthModule,
+        PipelineModule.register({ runWorkers: config.runWorkers }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
