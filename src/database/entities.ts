@@ -7,6 +7,11 @@ import { Claim } from '../claims/claim.entity';
 import { Quantity } from '../claims/quantity.entity';
 import { Source } from '../sources/source.entity';
 import { VerificationRun } from '../verification/verification-run.entity';
+import { ReviewQueueItem } from '../review-queue/review-queue-item.entity';
+import { ClaimReview } from '../reviews/claim-review.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { Webhook } from '../webhooks/webhook.entity';
+import { WorkspaceSettings } from '../workspace-settings/workspace-settings.entity';
 
 /** Every entity of the schema, listed explicitly (the app, the migration CLI and the drift test share it). */
 export const ENTITIES = [
@@ -19,4 +24,9 @@ export const ENTITIES = [
   ClaimRelation,
   VerificationRun,
   AuditLog,
+  WorkspaceSettings,
+  ReviewQueueItem,
+  ClaimReview,
+  Webhook,
+  WebhookDelivery,
 ];
