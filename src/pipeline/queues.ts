@@ -65,3 +65,29 @@ export const JOB_OPTIONS = {
 export function isLastAttempt(job: { attemptsMade: number; opts: { attempts?: number } }): boolean {
   return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }
+
+/**
+ * Review desk (issue 5), registered by ReviewDeskModule:
+ *   webhooks queue: deliver-webhook (id = delivery-<deliveryId>)      → POSTs one signed delivery, retried with backoff
+ *   review queue:   review-maintenance (job scheduler, every minute)  → expires leases, refreshes queue priorities,
+ *                                                                        re-enqueues deliveries whose job was lost
+ * The webhook attempts and first backoff delay come from workspace_settings (defaults below).
+ */
+export const WEBHOOKS_QUEUE = 'webhooks';
+export const REVIEW_QUEUE = 'review';
+export const JOB_DELIVER_WEBHOOK = 'deliver-webhook';
+export const JOB_REVIEW_MAINTENANCE = 'review-maintenance';
+export const REVIEW_MAINTENANCE_SCHEDULER_ID = 'review-maintenance';
+export const REVIEW_MAINTENANCE_EVERY_MS = 60_000;
+
+export interface DeliverWebhookPayload {
+  deliveryId: string;
+}
+export type ReviewMaintenancePayload = Record<string, never>;
+
+export const deliverWebhookJobId = (deliveryId: string): string => `delivery-${deliveryId}`;
+
+export const REVIEW_JOB_OPTIONS = {
+  [JOB_DELIVER_WEBHOOK]: { ...KEEP, attempts: 8, backoff: { type: 'exponential', delay: 5000 } },
+  [JOB_REVIEW_MAINTENANCE]: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 },
+} satisfies Record<string, JobsOptions>;
