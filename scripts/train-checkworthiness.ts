@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { extractFeatures } from '../src/engine/checkworthiness/features';
+import { HAND_FEATURE_NAMES, featureHash, featureSet } from '../src/engine/checkworthiness/features';
 
 interface Row {
   id: string;
@@ -79,21 +79,24 @@ function rng(seed: number): () => number {
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 interface Trained {
-  weights: Map<string, number>;
+  weights: Map<number, number>;
 }
 
-function featureSets(rows: Row[]): string[][] {
-  return rows.map((r) => [...new Set(extractFeatures(r.text))]);
+/** Hand features (`h:...`) are always kept; the others need `minCount` occurrences. */
+const HAND = new Set<number>();
+
+function featureSets(rows: Row[]): Int32Array[] {
+  return rows.map((r) => featureSet(r.text));
 }
 
-function train(rows: Row[], feats: string[][], p: Params, seed = 42): Trained {
-  const counts = new Map<string, number>();
+function train(rows: Row[], feats: Int32Array[], p: Params, seed = 42): Trained {
+  const counts = new Map<number, number>();
   for (const fs_ of feats) for (const f of fs_) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const index = new Map<string, number>();
-  for (const [f, c] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (c >= p.minCount || f.startsWith('h:')) index.set(f, index.size);
+  const index = new Map<number, number>();
+  for (const [f, c] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
+    if (c >= p.minCount || HAND.has(f)) index.set(f, index.size);
   }
-  const x = feats.map((fs_) => fs_.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
+  const x = feats.map((fs_) => [...fs_].map((f) => index.get(f)).filter((i): i is number => i !== undefined));
   const w = new Float64Array(index.size);
   const g2 = new Float64Array(index.size).fill(1e-8);
   const order = rows.map((_, i) => i);
@@ -116,12 +119,12 @@ function train(rows: Row[], feats: string[][], p: Params, seed = 42): Trained {
       }
     }
   }
-  const weights = new Map<string, number>();
+  const weights = new Map<number, number>();
   for (const [f, k] of index) if (Math.abs(w[k]) >= 0.005) weights.set(f, w[k]);
   return { weights };
 }
 
-function scoreAll(model: Trained, feats: string[][]): number[] {
+function scoreAll(model: Trained, feats: Int32Array[]): number[] {
   return feats.map((fs_) => {
     let z = 0;
     for (const f of fs_) z += model.weights.get(f) ?? 0;
@@ -160,6 +163,7 @@ function main(): void {
   const devRows = readCheckThat(path.join(ext, 'checkthat2024-en-dev.tsv'));
   const devtestRows = readCheckThat(path.join(ext, 'checkthat2024-en-devtest.tsv'));
   console.log(`train=${trainRows.length} dev=${devRows.length} devtest=${devtestRows.length}`);
+  for (const name of HAND_FEATURE_NAMES) HAND.add(featureHash('h:' + name));
   const trainF = featureSets(trainRows);
   const devF = featureSets(devRows);
   const devtestF = featureSets(devtestRows);
@@ -192,10 +196,10 @@ function main(): void {
   console.log(
     `chosen ${JSON.stringify(best.p)} threshold=${best.th} dev_f1=${dev.f1.toFixed(3)} devtest_f1=${devtest.f1.toFixed(3)}`,
   );
-  const features: string[] = [];
+  const hashes: number[] = [];
   const weights: number[] = [];
-  for (const [f, w] of [...model.weights.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    features.push(f);
+  for (const [f, w] of [...model.weights.entries()].sort((a, b) => a[0] - b[0])) {
+    hashes.push(f);
     weights.push(Math.round(w * 1e4) / 1e4);
   }
   const out = {
@@ -205,7 +209,8 @@ function main(): void {
     threshold: best.th,
     dev_f1: Math.round(dev.f1 * 1000) / 1000,
     devtest_f1: Math.round(devtest.f1 * 1000) / 1000,
-    features,
+    features: 'FNV-1a hashes of feature names (src/engine/checkworthiness/features.ts)',
+    hashes,
     weights,
   };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });

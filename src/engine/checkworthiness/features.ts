@@ -1,80 +1,264 @@
 /**
  * Feature extraction for the check-worthiness model. Shared by the trainer (scripts/train-checkworthiness.ts)
- * and the runtime scorer, so that both see exactly the same features. Pure, linear time.
+ * and the runtime scorer, so that both see exactly the same features. Pure, linear time, allocation-light:
+ * features are 32-bit FNV-1a hashes of their names, computed while scanning the text, never built as strings.
  *
- * Features are binary and named: `w:<token>` (unigram), `b:<tok> <tok>` (bigram), `f:<token>` (first token)
- * and `h:<name>` (hand features: numbers, money, entities, tense, modals, first-person opinion, questions...).
+ * Feature names (binary): `w:<token>` (unigram), `b:<tok> <tok>` (bigram), `f:<token>` / `f2:<tok> <tok>`
+ * (first tokens) and `h:<name>` (hand features: numbers, money, entities, tense, modals, first-person
+ * opinion, questions...). Tokens are lower-cased; numbers become `<num>` or `<year>`.
+ * `featureHash('w:prices')` gives the hash the scanner produces for the token "Prices".
  */
 
 /** Longest text we look at: longer input is cut (keeps the call linear and cheap). */
 export const MAX_CHARS = 2000;
 
-const TOKEN_RE = /[A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)*|\d+(?:[.,]\d+)*|[%$€£?!]/g;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
-const NUMBER_WORDS = new Set(
-  (
-    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
+function feed(h: number, c: number): number {
+  return Math.imul(h ^ c, FNV_PRIME);
+}
+
+function feedString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = feed(h, s.charCodeAt(i));
+  return h;
+}
+
+/** Hash of a feature name; never 0 (0 marks an empty slot in the weight table). */
+export function featureHash(name: string): number {
+  const h = feedString(FNV_OFFSET, name);
+  return h === 0 ? 1 : h;
+}
+
+function finish(h: number): number {
+  return h === 0 ? 1 : h;
+}
+
+// ---- character classes -------------------------------------------------------------------------------
+
+const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+const LOWER = new Uint16Array(0x250);
+for (let c = 0; c < 0x250; c++) LOWER[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+const lower = (c: number): number => (c < 0x250 ? LOWER[c] : c);
+
+// ---- word lists (looked up by the hash of the lower-cased token) --------------------------------------
+
+const NUMBER_WORD = 1;
+const MONEY_WORD = 2;
+const DATE_WORD = 4;
+const PAST_WORD = 8;
+const MODAL = 16;
+const FUTURE = 32;
+const FIRST_PERSON = 64;
+const SECOND_PERSON = 128;
+const OPINION_VERB = 256;
+const OPINION_ADJ = 512;
+const HEDGE = 1024;
+const NEGATION = 2048;
+const NOT_PAST_ED = 4096;
+const NOT_SUPERLATIVE = 8192;
+
+const WORD_FLAGS = new Map<number, number>();
+function addWords(flag: number, words: string): void {
+  for (const w of words.split(' ')) {
+    if (!w) continue;
+    const h = feedString(FNV_OFFSET, w);
+    WORD_FLAGS.set(h, (WORD_FLAGS.get(h) ?? 0) | flag);
+  }
+}
+addWords(
+  NUMBER_WORD,
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
     'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands ' +
     'million millions billion billions trillion trillions dozen dozens half twice thrice double triple quarter ' +
-    'percent percentage per cent'
-  ).split(' '),
+    'percent percentage',
 );
-
-const MONEY_WORDS = new Set(
-  'dollar dollars euro euros pound pounds yen yuan cents budget deficit debt tax taxes'.split(' '),
+addWords(MONEY_WORD, 'dollar dollars euro euros pound pounds yen yuan cents budget deficit debt tax taxes');
+addWords(
+  DATE_WORD,
+  'january february march april june july august september october november december jan feb mar apr jun jul ' +
+    'aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today',
 );
-
-const MONTHS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
-    ' ',
-  ),
-);
-const WEEKDAYS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday yesterday today'.split(' '),
-);
-
-const IRREGULAR_PAST = new Set(
-  (
-    'was were had did said told took made won lost met left sent began rose fell grew paid sold bought built ' +
+addWords(
+  PAST_WORD,
+  'was were had did said told took made won lost met left sent began rose fell grew paid sold bought built ' +
     'brought caught cut put set hit shut spent gave came went saw found held kept led knew thought became ran ' +
     'struck stood drew drove fought flew forgot froze got hid hurt lay meant rode rang sank shook shot sought ' +
     'spoke spread stole swept swore taught tore threw understood voted wrote broke chose ate fled bore burst cost ' +
-    'dealt dug fed hung laid lent lit slid stuck swam swung woke wore withdrew overtook upheld oversaw blew'
-  ).split(' '),
+    'dealt dug fed hung laid lent lit slid stuck swam swung woke wore withdrew overtook upheld oversaw blew',
 );
-const NOT_PAST_ED = new Set(
-  'need indeed feed seed speed proceed exceed succeed bleed breed greed red bed shed'.split(' '),
+addWords(
+  MODAL,
+  "will would should could might may must shall can ought won't wouldn't shouldn't couldn't can't cannot i'll " +
+    "we'll you'll they'll he'll she'll it'll i'd we'd you'd they'd gonna",
 );
-
-const MODALS = new Set(
-  "will would should could might may must shall can ought won't wouldn't shouldn't couldn't can't cannot i'll we'll you'll they'll he'll she'll it'll i'd we'd you'd they'd gonna".split(
-    ' ',
-  ),
-);
-const FUTURE_STRONG = new Set(
-  "will shall going gonna won't i'll we'll you'll they'll he'll she'll it'll".split(' '),
-);
-
-const FIRST_PERSON = new Set("i me my we our us i'm we're i've we've i'd we'd i'll we'll".split(' '));
-const OPINION_VERBS = new Set(
-  'think believe feel hope wish want suppose guess mean agree disagree'.split(' '),
-);
-const SECOND_PERSON = new Set("you your you're you've you'll yourself".split(' '));
-
-const OPINION_ADJ = new Set(
-  (
-    'good bad great terrible horrible wonderful awful best worst wrong right important necessary essential ' +
+addWords(FUTURE, "will shall going gonna won't i'll we'll you'll they'll he'll she'll it'll");
+addWords(FIRST_PERSON, "i me my we our us i'm we're i've we've i'd we'd i'll we'll");
+addWords(SECOND_PERSON, "you your you're you've you'll yourself");
+addWords(OPINION_VERB, 'think believe feel hope wish want suppose guess mean agree disagree');
+addWords(
+  OPINION_ADJ,
+  'good bad great terrible horrible wonderful awful best worst wrong right important necessary essential ' +
     'fair unfair ridiculous disgrace disgraceful shameful tremendous incredible amazing beautiful strong weak ' +
     'stupid smart dangerous safe crazy sad tragic proud fantastic disaster nice better worse serious ' +
-    'outrageous unacceptable acceptable crucial vital urgent clear obvious'
-  ).split(' '),
+    'outrageous unacceptable acceptable crucial vital urgent clear obvious',
 );
+addWords(
+  HEDGE,
+  'perhaps maybe possibly probably likely unlikely apparently seemingly presumably supposedly arguably',
+);
+addWords(NEGATION, 'not never no');
+addWords(NOT_PAST_ED, 'need indeed feed seed speed proceed exceed succeed bleed breed greed shed hundred');
+addWords(NOT_SUPERLATIVE, 'interest request protest');
 
-const HEDGES = new Set(
-  'perhaps maybe possibly probably likely unlikely apparently seemingly presumably supposedly arguably'.split(
-    ' ',
-  ),
-);
+// ---- hand feature hashes --------------------------------------------------------------------------------
+
+const H = (name: string): number => featureHash('h:' + name);
+const HF = {
+  bias: H('bias'),
+  empty: H('empty'),
+  len: [0, 1, 2, 3, 4, 5, 6].map((i) => H('len' + i)),
+  digit: H('digit'),
+  digitN: [0, 1, 2, 3].map((i) => H('digit' + i)),
+  numword: H('numword'),
+  anynum: H('anynum'),
+  money: H('money'),
+  percent: H('percent'),
+  year: H('year'),
+  date: H('date'),
+  caps: [0, 1, 2, 3].map((i) => H('caps' + i)),
+  past: H('past'),
+  modal: H('modal'),
+  future: H('future'),
+  first: H('first'),
+  second: H('second'),
+  iopinion: H('iopinion'),
+  opadj: H('opadj'),
+  hedge: H('hedge'),
+  neg: H('neg'),
+  superl: H('superl'),
+  question: H('question'),
+  pastNum: H('past_num'),
+  pastEnt: H('past_ent'),
+  modalNoPast: H('modal_nopast'),
+  pastThird: H('past_third'),
+  pastFirst: H('past_first'),
+  numThird: H('num_third'),
+  entThird: H('ent_third'),
+};
+const LEN_EDGES = [3, 6, 10, 16, 25, 40];
+
+/** Names (without `h:`) of every hand feature, so the trainer keeps them whatever their frequency. */
+export const HAND_FEATURE_NAMES: string[] = [
+  ...['bias', 'empty', 'digit', 'numword', 'anynum', 'money', 'percent', 'year', 'date', 'past', 'modal'],
+  ...['future', 'first', 'second', 'iopinion', 'opadj', 'hedge', 'neg', 'superl', 'question', 'past_num'],
+  ...['past_ent', 'modal_nopast', 'past_third', 'past_first', 'num_third', 'ent_third'],
+  ...[0, 1, 2, 3, 4, 5, 6].map((i) => 'len' + i),
+  ...[0, 1, 2, 3].map((i) => 'digit' + i),
+  ...[0, 1, 2, 3].map((i) => 'caps' + i),
+];
+
+const P_W = feedString(FNV_OFFSET, 'w:');
+const P_B = feedString(FNV_OFFSET, 'b:');
+const P_F = feedString(FNV_OFFSET, 'f:');
+const P_F2 = feedString(FNV_OFFSET, 'f2:');
+const MAY = feedString(FNV_OFFSET, 'may');
+const NUM_TOKEN = '<num>';
+const YEAR_TOKEN = '<year>';
+const SPACE = 32;
+
+// ---- scanner ----------------------------------------------------------------------------------------------
+
+const KIND_WORD = 0;
+const KIND_NUM = 1;
+const KIND_YEAR = 2;
+const KIND_SYMBOL = 3;
+
+const MAX_TOKENS = MAX_CHARS;
+const tokStart = new Int32Array(MAX_TOKENS);
+const tokEnd = new Int32Array(MAX_TOKENS);
+const tokKind = new Uint8Array(MAX_TOKENS);
+
+function isSymbol(c: number): boolean {
+  return c === 37 || c === 36 || c === 0x20ac || c === 0xa3 || c === 63 || c === 33; // % $ € £ ? !
+}
+
+/** Tokenises into the module buffers; returns the token count. */
+function scan(text: string): number {
+  const len = Math.min(text.length, MAX_CHARS);
+  let n = 0;
+  let i = 0;
+  while (i < len && n < MAX_TOKENS) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      const s = i;
+      i++;
+      for (;;) {
+        while (i < len && isLetter(text.charCodeAt(i))) i++;
+        if (i + 1 < len && isApostrophe(text.charCodeAt(i)) && isLetter(text.charCodeAt(i + 1))) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      tokStart[n] = s;
+      tokEnd[n] = i;
+      tokKind[n++] = KIND_WORD;
+    } else if (isDigit(c)) {
+      const s = i;
+      i++;
+      for (;;) {
+        while (i < len && isDigit(text.charCodeAt(i))) i++;
+        const d = text.charCodeAt(i);
+        if (i + 1 < len && (d === 46 || d === 44) && isDigit(text.charCodeAt(i + 1))) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      let year = false;
+      if (i - s === 4) {
+        const a = text.charCodeAt(s);
+        const b = text.charCodeAt(s + 1);
+        year = (a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48);
+      }
+      tokStart[n] = s;
+      tokEnd[n] = i;
+      tokKind[n++] = year ? KIND_YEAR : KIND_NUM;
+    } else if (isSymbol(c)) {
+      tokStart[n] = i;
+      tokEnd[n] = i + 1;
+      tokKind[n++] = KIND_SYMBOL;
+      i++;
+    } else {
+      i++;
+    }
+  }
+  return n;
+}
+
+/** Feeds token k (lower-cased, apostrophes straightened, numbers as <num>/<year>) into hash h. */
+function feedToken(h: number, text: string, k: number): number {
+  const kind = tokKind[k];
+  if (kind === KIND_NUM) return feedString(h, NUM_TOKEN);
+  if (kind === KIND_YEAR) return feedString(h, YEAR_TOKEN);
+  const e = tokEnd[k];
+  for (let i = tokStart[k]; i < e; i++) {
+    const c = text.charCodeAt(i);
+    h = feed(h, c === 0x2019 ? 39 : lower(c));
+  }
+  return h;
+}
+
+function endsWith2(text: string, k: number, a: number, b: number): boolean {
+  const e = tokEnd[k];
+  return e - tokStart[k] >= 2 && lower(text.charCodeAt(e - 2)) === a && lower(text.charCodeAt(e - 1)) === b;
+}
 
 function bucket(n: number, edges: number[]): number {
   let i = 0;
@@ -82,40 +266,17 @@ function bucket(n: number, edges: number[]): number {
   return i;
 }
 
-export interface TokenizedText {
-  /** Lower-cased tokens, numbers normalised to `<num>` / `<year>`. */
-  tokens: string[];
-  /** Original-case tokens (same length). */
-  raw: string[];
-}
-
-export function tokenize(text: string): TokenizedText {
-  const src = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const tokens: string[] = [];
-  const raw: string[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(src)) !== null) {
-    const t = m[0].replace(/\u2019/g, "'");
-    raw.push(t);
-    const c = t.charCodeAt(0);
-    if (c >= 48 && c <= 57) {
-      tokens.push(/^(1[89]\d\d|20\d\d)$/.test(t) ? '<year>' : '<num>');
-    } else {
-      tokens.push(t.toLowerCase());
-    }
-  }
-  return { tokens, raw };
-}
-
-/** Feature names present in `text` (may contain duplicates; callers treat them as a set). */
-export function extractFeatures(text: string): string[] {
-  const { tokens, raw } = tokenize(text);
-  const feats: string[] = ['h:bias'];
-  const n = tokens.length;
+/**
+ * Writes the hashes of the features present in `text` into `out` (from index 0) and returns how many it
+ * wrote. Duplicates are possible; callers treat the features as a set. `out` must hold 2 * MAX_CHARS + 64.
+ */
+export function featureHashes(text: string, out: Int32Array): number {
+  const n = scan(text);
+  let m = 0;
+  out[m++] = HF.bias;
   if (n === 0) {
-    feats.push('h:empty');
-    return feats;
+    out[m++] = HF.empty;
+    return m;
   }
   let digits = 0;
   let numWords = 0;
@@ -134,65 +295,106 @@ export function extractFeatures(text: string): string[] {
   let hedge = 0;
   let negation = 0;
   let superlative = 0;
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    const r = raw[i];
-    feats.push('w:' + t);
-    if (i > 0) feats.push('b:' + tokens[i - 1] + ' ' + t);
-    if (t === '<num>') digits++;
-    else if (t === '<year>') {
+  let prev = 0;
+  for (let k = 0; k < n; k++) {
+    const kind = tokKind[k];
+    const word = feedToken(FNV_OFFSET, text, k);
+    out[m++] = finish(feedToken(P_W, text, k));
+    if (k > 0) out[m++] = finish(feedToken(feed(feedToken(P_B, text, prev), SPACE), text, k));
+    prev = k;
+    if (kind === KIND_NUM) digits++;
+    else if (kind === KIND_YEAR) {
       years++;
       digits++;
-    } else if (t === '%') percent++;
-    else if (t === '$' || t === '€' || t === '£') money++;
-    if (NUMBER_WORDS.has(t)) numWords++;
-    if (t === 'percent' || t === 'cent') percent++;
-    if (MONEY_WORDS.has(t)) money++;
-    if (MONTHS.has(t) && t !== 'may') dates++;
-    if (WEEKDAYS.has(t)) dates++;
-    const c = r.charCodeAt(0);
-    if (i > 0 && c >= 65 && c <= 90 && r !== 'I' && !r.startsWith("I'")) capsMid++;
-    if (IRREGULAR_PAST.has(t) || (t.length > 4 && t.endsWith('ed') && !NOT_PAST_ED.has(t))) past++;
-    if (MODALS.has(t)) modal++;
-    if (FUTURE_STRONG.has(t)) future++;
-    if (FIRST_PERSON.has(t)) firstPerson++;
-    if (SECOND_PERSON.has(t)) secondPerson++;
-    if (OPINION_VERBS.has(t)) opinionVerb++;
-    if (OPINION_ADJ.has(t)) opinionAdj++;
-    if (HEDGES.has(t)) hedge++;
-    if (t === 'not' || t.endsWith("n't") || t === 'never' || t === 'no') negation++;
-    if (t.length > 5 && t.endsWith('est') && t !== 'interest' && t !== 'request' && t !== 'protest')
+    } else if (kind === KIND_SYMBOL) {
+      const c = text.charCodeAt(tokStart[k]);
+      if (c === 37) percent++;
+      else if (c !== 63 && c !== 33) money++;
+    }
+    if (kind !== KIND_WORD) continue;
+    const c0 = text.charCodeAt(tokStart[k]);
+    const tokLen = tokEnd[k] - tokStart[k];
+    let flags = WORD_FLAGS.get(word) ?? 0;
+    if (word === MAY && k > 0 && c0 === 77) flags = DATE_WORD; // "in May": the month, not the modal
+    if (flags & NUMBER_WORD) {
+      numWords++;
+      if (tokLen === 7 && lower(c0) === 112 && endsWith2(text, k, 110, 116)) percent++; // percent
+    }
+    if (flags & MONEY_WORD) money++;
+    if (flags & DATE_WORD) dates++;
+    if (
+      k > 0 &&
+      isUpper(c0) &&
+      !(c0 === 73 && (tokLen === 1 || isApostrophe(text.charCodeAt(tokStart[k] + 1))))
+    )
+      capsMid++;
+    if (flags & PAST_WORD || (tokLen > 4 && endsWith2(text, k, 101, 100) && !(flags & NOT_PAST_ED))) past++;
+    if (flags & MODAL) modal++;
+    if (flags & FUTURE) future++;
+    if (flags & FIRST_PERSON) firstPerson++;
+    if (flags & SECOND_PERSON) secondPerson++;
+    if (flags & OPINION_VERB) opinionVerb++;
+    if (flags & OPINION_ADJ) opinionAdj++;
+    if (flags & HEDGE) hedge++;
+    if (
+      flags & NEGATION ||
+      (endsWith2(text, k, 39, 116) && tokLen > 3) ||
+      (endsWith2(text, k, 0x2019, 116) && tokLen > 3)
+    )
+      negation++;
+    if (
+      tokLen > 5 &&
+      endsWith2(text, k, 115, 116) &&
+      lower(text.charCodeAt(tokEnd[k] - 3)) === 101 &&
+      !(flags & NOT_SUPERLATIVE)
+    )
       superlative++;
   }
-  feats.push('f:' + tokens[0]);
-  if (n > 1) feats.push('f2:' + tokens[0] + ' ' + tokens[1]);
-  feats.push('h:len' + bucket(n, [3, 6, 10, 16, 25, 40]));
-  if (digits) feats.push('h:digit', 'h:digit' + Math.min(digits, 3));
-  if (numWords) feats.push('h:numword');
-  if (digits || numWords) feats.push('h:anynum');
-  if (money) feats.push('h:money');
-  if (percent) feats.push('h:percent');
-  if (years) feats.push('h:year');
-  if (dates) feats.push('h:date');
-  feats.push('h:caps' + Math.min(capsMid, 3));
-  if (past) feats.push('h:past');
-  if (modal) feats.push('h:modal');
-  if (future) feats.push('h:future');
-  if (firstPerson) feats.push('h:first');
-  if (secondPerson) feats.push('h:second');
-  if (opinionVerb && firstPerson) feats.push('h:iopinion');
-  if (opinionAdj) feats.push('h:opadj');
-  if (hedge) feats.push('h:hedge');
-  if (negation) feats.push('h:neg');
-  if (superlative) feats.push('h:superl');
-  if (tokens[n - 1] === '?') feats.push('h:question');
-  if (past && (digits || numWords)) feats.push('h:past_num');
-  if (past && capsMid) feats.push('h:past_ent');
-  if (modal && !past) feats.push('h:modal_nopast');
+  out[m++] = finish(feedToken(P_F, text, 0));
+  if (n > 1) out[m++] = finish(feedToken(feed(feedToken(P_F2, text, 0), SPACE), text, 1));
+  out[m++] = HF.len[bucket(n, LEN_EDGES)];
+  if (digits) {
+    out[m++] = HF.digit;
+    out[m++] = HF.digitN[Math.min(digits, 3)];
+  }
+  if (numWords) out[m++] = HF.numword;
+  if (digits || numWords) out[m++] = HF.anynum;
+  if (money) out[m++] = HF.money;
+  if (percent) out[m++] = HF.percent;
+  if (years) out[m++] = HF.year;
+  if (dates) out[m++] = HF.date;
+  out[m++] = HF.caps[Math.min(capsMid, 3)];
+  if (past) out[m++] = HF.past;
+  if (modal) out[m++] = HF.modal;
+  if (future) out[m++] = HF.future;
+  if (firstPerson) out[m++] = HF.first;
+  if (secondPerson) out[m++] = HF.second;
+  if (opinionVerb && firstPerson) out[m++] = HF.iopinion;
+  if (opinionAdj) out[m++] = HF.opadj;
+  if (hedge) out[m++] = HF.hedge;
+  if (negation) out[m++] = HF.neg;
+  if (superlative) out[m++] = HF.superl;
+  if (tokKind[n - 1] === KIND_SYMBOL && text.charCodeAt(tokStart[n - 1]) === 63) out[m++] = HF.question;
+  if (past && (digits || numWords)) out[m++] = HF.pastNum;
+  if (past && capsMid) out[m++] = HF.pastEnt;
+  if (modal && !past) out[m++] = HF.modalNoPast;
   const personal = firstPerson + secondPerson > 0;
-  if (past && !personal) feats.push('h:past_third');
-  if (past && firstPerson) feats.push('h:past_first');
-  if ((digits || numWords) && !personal) feats.push('h:num_third');
-  if (capsMid && !personal && !modal) feats.push('h:ent_third');
-  return feats;
+  if (past && !personal) out[m++] = HF.pastThird;
+  if (past && firstPerson) out[m++] = HF.pastFirst;
+  if ((digits || numWords) && !personal) out[m++] = HF.numThird;
+  if (capsMid && !personal && !modal) out[m++] = HF.entThird;
+  return m;
+}
+
+/** Buffer size `featureHashes` needs. */
+export const FEATURE_BUFFER_SIZE = 2 * MAX_CHARS + 64;
+
+/** The distinct feature hashes of `text`, sorted (convenience for training and tests; allocates). */
+export function featureSet(text: string): Int32Array {
+  const buf = new Int32Array(FEATURE_BUFFER_SIZE);
+  const m = featureHashes(text, buf);
+  const sorted = buf.subarray(0, m).sort();
+  let u = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
+  return sorted.slice(0, u);
 }

@@ -117,9 +117,25 @@ function hasNumber(s: string): boolean {
 
 /** Share of words (longer than 3 letters) that start with a capital: title case / navigation. */
 function titleCaseRatio(s: string): number {
-  const words = s.split(' ').filter((w) => /^[A-Za-z]{4,}/.test(w));
-  if (words.length < 3) return 0;
-  return words.filter((w) => /^[A-Z]/.test(w)).length / words.length;
+  let words = 0;
+  let capitalised = 0;
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && s.charCodeAt(i) === 32) i++;
+    const start = i;
+    let letters = 0;
+    while (i < s.length && s.charCodeAt(i) !== 32) {
+      const c = s.charCodeAt(i) | 32;
+      if (letters === i - start && c >= 97 && c <= 122) letters++;
+      i++;
+    }
+    if (letters >= 4) {
+      words++;
+      const c = s.charCodeAt(start);
+      if (c >= 65 && c <= 90) capitalised++;
+    }
+  }
+  return words < 3 ? 0 : capitalised / words;
 }
 
 export const NEWS_RULES: NewsRule[] = [
