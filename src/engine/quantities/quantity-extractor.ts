@@ -342,6 +342,33 @@ const GIVE_UP = new Set([
   'back',
 ]);
 
+/** Lower-case words that can begin a quantity (one Set lookup per word token). */
+const NUMBER_STARTERS = new Set<string>([
+  ...SMALL_NUMBERS.keys(),
+  ...TENS.keys(),
+  ...VAGUE_PLURALS,
+  ...VAGUE_DETERMINERS,
+  ...TIMES_WORDS.keys(),
+  ...ORDINAL_WORDS.keys(),
+  ...[...CURRENCY_CODES].map((c) => c.toLowerCase()),
+  'a',
+  'an',
+  'half',
+  'rs',
+  'y',
+  'us',
+]);
+
+/** Hedge phrases indexed by their last word, longest first. */
+const HEDGES_BY_LAST_WORD = new Map<string, Array<readonly [string[], QuantityBound]>>();
+for (const entry of HEDGES_BEFORE) {
+  const key = entry[0][entry[0].length - 1];
+  const list = HEDGES_BY_LAST_WORD.get(key) ?? [];
+  list.push(entry);
+  HEDGES_BY_LAST_WORD.set(key, list);
+}
+const NO_HEDGES: Array<readonly [string[], QuantityBound]> = [];
+
 let lastWork = 0;
 
 /** Loop iterations spent by the last extractQuantities call (for tests that check linear cost). */
@@ -391,9 +418,13 @@ class Extraction {
       const tok = this.toks[i];
       if (i > 0) {
         const prev = this.toks[i - 1];
-        if (tok.start - prev.end > 0) {
-          const nl = text.indexOf('\n', prev.end);
-          if (nl >= 0 && nl < tok.start) s++;
+        // A line break between tokens ends a sentence (headlines, list items). The gap is whitespace only.
+        for (let c = prev.end; c < tok.start; c++) {
+          this.work++;
+          if (text.charCodeAt(c) === 10) {
+            s++;
+            break;
+          }
         }
       }
       this.sid[i] = s;
@@ -643,22 +674,7 @@ class Extraction {
   }
 
   private mayStartNumber(w: string): boolean {
-    return (
-      SMALL_NUMBERS.has(w) ||
-      TENS.has(w) ||
-      w === 'a' ||
-      w === 'an' ||
-      w === 'half' ||
-      VAGUE_PLURALS.has(w) ||
-      VAGUE_DETERMINERS.has(w) ||
-      TIMES_WORDS.has(w) ||
-      ORDINAL_WORDS.has(w) ||
-      CURRENCY_CODES.has(w.toUpperCase()) ||
-      w === 'rs' ||
-      w === 'y' ||
-      w === 'us' ||
-      w.endsWith('fold')
-    );
+    return NUMBER_STARTERS.has(w) || (w.length > 5 && w.endsWith('fold'));
   }
 
   /** "-5 yards", "minus 387", "+0.2%": a sign glued to the figure, not a dash after a word ("COVID -19"). */
@@ -1339,7 +1355,7 @@ class Extraction {
     for (let skip = 0; skip <= 1; skip++) {
       const last = qStart - 1 - skip;
       if (skip === 1 && !HEDGE_INTENSIFIERS.has(this.low(qStart - 1))) break;
-      for (const [words, bound] of HEDGES_BEFORE) {
+      for (const [words, bound] of HEDGES_BY_LAST_WORD.get(this.low(last)) ?? NO_HEDGES) {
         this.work++;
         const first = last - words.length + 1;
         if (first < 0) continue;
@@ -1351,9 +1367,9 @@ class Extraction {
           }
         }
         if (!ok) continue;
-        // "some" as a determiner before a vague or fractional amount is not a hedge; neither is "over" in "over the".
+        // "from under 5": the hedge belongs to a range start, not to this figure.
         if (words.length === 1 && words[0] === 'under' && this.low(first - 1) === 'from') continue;
-        return { bound, start: this.toks[first].start === undefined ? qStart : first };
+        return { bound, start: first };
       }
     }
     return null;
