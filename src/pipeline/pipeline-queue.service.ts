@@ -32,12 +32,14 @@ export class PipelineQueueService {
 
   constructor(
     @InjectQueue(ARTICLES_QUEUE) private readonly articles: Queue,
+    @InjectQueue(CLAIMS_QUEUE) claims: Queue,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly maintenance: Queue,
     @InjectFlowProducer(PIPELINE_FLOW_PRODUCER) private readonly flows: FlowProducer,
   ) {
     // Without a listener, a connection error event would crash the process; Redis outages are expected.
     const warn = (err: Error) => this.logger.warn(`Redis: ${err.message}`);
     articles.on('error', warn);
+    claims.on('error', warn);
     maintenance.on('error', warn);
     flows.on('error', warn);
   }

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
-/** Drops the run's database and deletes the run's BullMQ keys (see global-setup). */
+/** Drops the run's database and deletes the run's BullMQ keys (prefix and prefix_* of tests; see global-setup). */
 export default async function globalTeardown(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   const prefix = process.env.QUEUE_PREFIX;
@@ -23,7 +23,7 @@ export default async function globalTeardown(): Promise<void> {
     try {
       let cursor = '0';
       do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
         cursor = next;
         if (keys.length) await redis.del(...keys);
       } while (cursor !== '0');
