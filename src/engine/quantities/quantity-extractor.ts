@@ -688,7 +688,7 @@ class Extraction {
       if (pp && this.adjacent(i - 1)) return null;
       const pct = this.toks[i + 1]?.raw === '%' || this.low(i + 1) === 'percent';
       if (pp && pp.kind === 'word' && isCapitalized(pp.raw) && !pct) return null;
-      if (pp && pp.kind === 'num') return null;
+      if (pp && pp.kind === 'num' && !pct) return null;
       return prev.raw === '+' ? 'plus' : 'minus';
     }
     return null;
@@ -1561,7 +1561,7 @@ class Extraction {
       if (w === 'to' || w === 'from' || w === 'at') return undefined;
       const weak = WEAK_CHANGE.has(w);
       const okWeak = !weak || sawBy || weakOk || ((w === 'up' || w === 'down') && steps === 1);
-      if ((w === 'up' || w === 'down') && GIVE_UP.has(this.low(b - 1))) return undefined;
+      if (w === 'up' && GIVE_UP.has(this.low(b - 1))) return undefined;
       if (UP_WORDS.has(w) && okWeak) return 'up';
       if (DOWN_WORDS.has(w) && okWeak) return 'down';
       if (w === 'or' && steps === 1) {
@@ -1573,17 +1573,15 @@ class Extraction {
       if (w === 'by') {
         sawBy = true;
       } else if (!sawBy || steps > 4) {
-        if (!CHANGE_FILLERS.has(w) && !/ly$/.test(w)) return undefined;
+        if (!CHANGE_FILLERS.has(w) && !/ly$/.test(w)) break;
       } else if (SENTENCE_END.has(w) || w === ',' || STOP_WORDS.has(w)) {
         // "grow sales by 35 per cent": skip the object, but not across clauses.
-        if (w !== 'its' && w !== 'their' && w !== 'the') return undefined;
+        if (w !== 'its' && w !== 'their' && w !== 'the') break;
       }
       b--;
     }
-    // After: "a 3% drop", "11.2 percent higher".
+    // After: "a 3% drop". ("11.2 percent higher" compares two levels; NewsQuant does not call it a change either.)
     const a = this.low(end);
-    if (a === 'higher' || a === 'more') return kind === 'percent' ? 'up' : undefined;
-    if (a === 'lower' || a === 'less') return kind === 'percent' ? 'down' : undefined;
     if (this.low(start - 1) === 'a' || this.low(start - 1) === 'an') {
       if (UP_NOUNS.has(a)) return 'up';
       if (DOWN_NOUNS.has(a)) return 'down';
