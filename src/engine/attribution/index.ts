@@ -105,7 +105,17 @@ function run(text: string, sentences: SentenceInput[], options?: AttributionOpti
     while (qi < quotes.length && quotes[qi].close < start) qi++;
     const ids = markQuotes(toks, quotes, qi);
     quoteIds.push(ids);
-    const frames = attributor.frames(toks).filter((f) => f.content.length && f.sources.length);
+    const raw = attributor.frames(toks);
+    for (const f of raw) {
+      if (!f.dangling || !f.sources.length || result.length === 0) continue;
+      const prevSent = sentences[result.length - 1];
+      for (const id of quoteIds[result.length - 1] ?? []) {
+        const q = quotes[id];
+        if (q.closed && q.close >= prevSent.end - 3 && !claimed.has(id))
+          claimed.set(id, { ...f, kind: 'direct_quote' });
+      }
+    }
+    const frames = raw.filter((f) => f.content.length && f.sources.length);
     for (const f of frames) {
       for (const id of ids) if (!claimed.has(id) && covers(f, quotes[id])) claimed.set(id, f);
     }

@@ -40,14 +40,17 @@ export function findQuotes(text: string): Quote[] {
         quotes.push({ open, close: i, closed: true });
         open = -1;
       }
-    } else if (c === 34) {
+    } else if (c === 34 || (c === 39 && text.charCodeAt(i + 1) === 39)) {
+      // straight quotes, and two apostrophes used as a double quote (''…'')
+      const pair = c === 39;
       if (open >= 0 && straight) {
-        quotes.push({ open, close: i, closed: true });
+        quotes.push({ open, close: pair ? i + 1 : i, closed: true });
         open = -1;
       } else if (open < 0) {
         open = i;
         straight = true;
       }
+      if (pair) i++;
     }
   }
   if (open >= 0) quotes.push({ open, close: n, closed: false });

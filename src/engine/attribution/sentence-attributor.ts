@@ -33,6 +33,8 @@ export interface RawFrame {
   cue?: Span;
   cueLemma?: string;
   kind: FrameKind;
+  /** A speaker with no content in its own sentence ("Trump said to cheers."): claims the quotation just before. */
+  dangling?: boolean;
 }
 
 export interface AttributorContext {
@@ -51,6 +53,32 @@ interface SourcePhrase {
 }
 
 const MAX_TAIL = 24;
+/** Words after which a cue form is a noun ("the report", "a tweet", "his claims"). */
+const NOUN_MARKERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'my',
+  'your',
+  'no',
+  'every',
+  'each',
+  'whose',
+  'new',
+  'latest',
+  'recent',
+  'first',
+  'last',
+  'own',
+]);
 /** Verbs that put their source after them: "…,” said X" / "…, wrote the newspaper". */
 const INVERTING = new Set([
   'say',
@@ -93,7 +121,7 @@ const ADVERB_PARTS = new Set([
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'reporters', 'journalists']);
 const LEXICAL_NOUN =
-  /(?:ministry|department|agency|office|service|police|government|commission|council|authority|court|union|federation|group|company|institute|association|society|bank|report|survey|figures|data|study|statement|officials?|sources?|spokes(?:man|woman|person)|witnesses|residents|organi[sz]ers|analysts|experts|people|person|member|inspectorate|regulator|network|charity|party|firm|administration|army|military|broadcaster|newspaper|media|daily|poll|polls|bulletin|documents?|records|police)$/;
+  /(?:ministry|department|agency|office|service|police|government|commission|council|authority|court|union|federation|group|company|institute|association|society|bank|report|survey|figures|data|study|statement|officials?|sources?|spokes(?:man|woman|person)|witnesses|residents|organi[sz]ers|analysts|experts|people|person|member|inspectorate|regulator|network|charity|party|firm|administration|army|military|broadcaster|newspaper|media|daily|poll|bulletin|documents?|records|emails?|returns|filings?|disclosures?|memos?|letters?|studies|surveys|reports)s?$/;
 
 export class SentenceAttributor {
   private toks: Token[] = [];
@@ -299,6 +327,15 @@ export class SentenceAttributor {
     }
     if (negated) return undefined;
     const prev = p >= a ? toks[p] : undefined;
+    // a noun, not a verb: "a 2011 tweet", "the United States", "his report"
+    if (cueTok.cap && this.firstWord(a, c - 1) >= 0 && !this.titleCase(a, b)) return undefined;
+    if (
+      prev &&
+      prev.w &&
+      p === c - 1 &&
+      (NOUN_MARKERS.has(prev.k) || /^\d/.test(prev.k) || /'s?$/.test(prev.k))
+    )
+      return undefined;
     if (prev && prev.k === 'to') return undefined; // infinitive: "declined to comment", "refused to confirm"
     // passives: "as confirmed by X", "were reported by X"
     if (prev && (BE_VERBS.has(prev.k) || prev.k === 'as')) {
@@ -326,12 +363,14 @@ export class SentenceAttributor {
     if (!prev || !prev.w || prev.q >= 0) {
       if (!(prev && prev.t === ',')) return undefined;
     }
+    if (prev && (prev.k === 'who' || prev.k === 'which')) return this.relative(a, b, c, p, entry);
     const src = this.sourceBefore(a, p);
     if (!src) return undefined;
-    if (entry.weak && !this.sourceLike(src)) return undefined;
     const tail = this.tail(c, b, entry);
     const cue: Span = { start: cueTok.s, end: cueTok.e };
     const contentBefore = this.firstWord(this.postBound(a, src.s), src.s - 1) >= 0;
+    const postposedUse = contentBefore && (tail.next === 'end' || tail.next === 'comma');
+    if (entry.weak && !postposedUse && !this.sourceLike(src)) return undefined;
 
     let sources = this.sourcesOf(src);
     if (!sources.length) return undefined;
@@ -357,7 +396,9 @@ export class SentenceAttributor {
     if (!via.length) via = this.carriedVia(sources);
     this.noteDocument(tail.docPhrase, sources);
 
-    const next = tail.next;
+    let next = tail.next;
+    // "“…,” X said of Trump at a conference last month." — a quotation just before the source is the content
+    if (next === 'clause' && this.quoteJustBefore(a, src.s)) next = 'end';
     if (next === 'that' || next === 'colon' || next === 'quote' || next === 'clause') {
       if (next === 'clause' && entry.mode === 'thatOnly') return undefined;
       if (cueTok.k === 'put' || cueTok.k === 'puts') {
@@ -401,7 +442,58 @@ export class SentenceAttributor {
       const content = this.contentAfter(src.e + 1, b);
       if (content.length) return { frames: [this.frame(content, sources, via, cue, entry.lemma)], next: b };
     }
+    if (INVERTING.has(entry.lemma) && this.firstWord(0, src.s - 1) < 0) {
+      // no content in this sentence: the speaker of a quotation that ended the previous sentence
+      const f = this.frame([], sources, via, cue, entry.lemma);
+      f.dangling = true;
+      return { frames: [f], next: b, postposed: true };
+    }
     return undefined;
+  }
+
+  /** "…, who said …" / "Republicans, who say it …": the relative pronoun is the mention, its antecedent the source. */
+  private relative(
+    a: number,
+    b: number,
+    c: number,
+    p: number,
+    entry: CueEntry,
+  ): { frames: RawFrame[]; next: number } | undefined {
+    const toks = this.toks;
+    let q = p - 1;
+    if (q >= a && toks[q].t === ',') q--;
+    if (q < a || !toks[q].w || toks[q].q >= 0) return undefined;
+    const ante = this.sourceBefore(a, q);
+    if (!ante) return undefined;
+    const tail = this.tail(c, b, entry);
+    if (tail.next !== 'that' && tail.next !== 'colon' && tail.next !== 'quote' && tail.next !== 'clause')
+      return undefined;
+    if (tail.next === 'clause' && entry.mode !== 'clause') return undefined;
+    const sources = this.sourcesOf({ s: ante.hs, e: ante.he, hs: ante.hs, he: ante.he });
+    if (!sources.length) return undefined;
+    const who: Span = { start: toks[p].s, end: toks[p].e };
+    for (const s2 of sources) s2.mention = { ...who };
+    let via: SourceRef[] = [];
+    if (tail.object && this.hasCap(tail.object.s, tail.object.e)) {
+      for (const o of this.sourcesOf(tail.object, false))
+        if (o.type === 'media' && !this.ctx.isOutlet(o.name)) via.push(o);
+    }
+    if (tail.via) via = [...via, ...tail.via];
+    const start = tail.next === 'that' || tail.next === 'colon' ? tail.k + 1 : tail.k;
+    let end = b;
+    for (let j = start; j < b; j++) {
+      // the relative clause ends at the next comma outside quotations
+      if (toks[j].t === ',' && toks[j].q < 0) {
+        end = j;
+        break;
+      }
+    }
+    const content = this.contentAfter(start, end);
+    if (!content.length) return undefined;
+    return {
+      frames: [this.frame(content, sources, via, { start: toks[c].s, end: toks[c].e }, entry.lemma)],
+      next: end,
+    };
   }
 
   /** Content after a preposed cue, cut before a coordinated cue of the same source ("…, but said …", "… and urged …"). */
@@ -538,19 +630,31 @@ export class SentenceAttributor {
   ): { frames: RawFrame[]; next: number; postposed?: boolean } | undefined {
     const toks = this.toks;
     let se = c + 1;
-    while (se < b && se - c <= MAX_SOURCE_TOKENS) {
+    let relative = false;
+    while (se < b && se - c <= 3 * MAX_SOURCE_TOKENS) {
       const t = toks[se];
       if (t.t === '.' || t.t === '!' || t.t === '?' || t.qm || t.q >= 0) break;
       if (t.t === ',' && se + 1 < b && (PARTICIPLE_CUES.has(toks[se + 1].k) || toks[se + 1].k === 'citing'))
         break;
-      if (NP_BREAKERS.has(t.k) && !RELATIVES.has(t.k)) return undefined;
-      if (RELATIVES.has(t.k) && se === c + 1) return undefined;
-      if (t.k === 'that' || SUBJECT_PRONOUNS.has(t.k)) {
-        if (se !== c + 1 || t.k === 'that') return undefined;
+      if (RELATIVES.has(t.k)) {
+        if (se === c + 1) return undefined;
+        relative = true;
+      } else if (!relative) {
+        if (NP_BREAKERS.has(t.k) || ((t.k === 'when' || t.k === 'after' || t.k === 'before') && se > c + 1)) {
+          if (
+            se > c + 1 &&
+            !/^(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|said|says|told|that)$/.test(
+              t.k,
+            )
+          )
+            break;
+          return undefined;
+        }
+        if (t.k === 'that' || (SUBJECT_PRONOUNS.has(t.k) && se !== c + 1)) return undefined;
       }
       se++;
     }
-    if (se - c > MAX_SOURCE_TOKENS) return undefined;
+    if (se - c > 3 * MAX_SOURCE_TOKENS) return undefined;
     // time adjuncts after the name: "said Smith on Tuesday"
     let e = this.trimPunctBack(c + 1, se - 1);
     while (e > c + 1 && TIME_WORDS.has(toks[e].k)) {
@@ -687,6 +791,17 @@ export class SentenceAttributor {
         if (t.k === 'at' && k + 1 < b && (toks[k + 1].k === 'least' || toks[k + 1].k === 'most')) break;
         const ps = k;
         k++;
+        if (k < b && toks[k].qm === 'o') {
+          // a quoted programme or title: said on “Fox News Sunday.”
+          const id = toks[k].q;
+          let j = k;
+          while (j < b && toks[j].q === id && j - k < 10) j++;
+          if (j - k < 10) {
+            k = j;
+            continue;
+          }
+          break;
+        }
         let sawNoun = false;
         while (k < b && k - ps < 10) {
           const u = toks[k];
@@ -831,7 +946,7 @@ export class SentenceAttributor {
     if (f.cap && !DETERMINERS.has(f.k)) {
       // a name after a description ("Her campaign manager, Joris Lind,") or inside a participial phrase
       if (leftKind) return 'participle';
-      if (DETERMINERS.has(lf.k) || !lf.cap) return 'appositive';
+      if (DETERMINERS.has(lf.k) || !lf.cap || /'s?$/.test(lf.k)) return 'appositive';
       if (/^\d/.test(f.k)) return 'appositive';
       return undefined;
     }
@@ -1052,6 +1167,25 @@ export class SentenceAttributor {
       if (t.qm === 'c' || t.q >= 0) return j + 1;
     }
     return a;
+  }
+
+  /** A headline in title case ("Trump Says Clinton Should …"): capitalised cue forms are verbs there. */
+  private titleCase(a: number, b: number): boolean {
+    let words = 0;
+    let caps = 0;
+    for (let j = a; j < b; j++) {
+      const t = this.toks[j];
+      if (!t.w || t.k.length < 4) continue;
+      words++;
+      if (t.cap) caps++;
+    }
+    return words >= 3 && caps >= 0.8 * words;
+  }
+
+  private quoteJustBefore(a: number, s: number): boolean {
+    let j = s - 1;
+    while (j >= a && !this.toks[j].w && this.toks[j].q < 0) j--;
+    return j >= a && this.toks[j].qm === 'c';
   }
 
   /** Left bound of postposed content ending before `to`: includes a quotation that closes just before the source. */

@@ -293,7 +293,7 @@ function typeOf(name: string, role: string | undefined, person: boolean): Source
   // camel-case or all-caps single words are organisations ("OpenLine", "NDMA"); other proper names default to persons
   if (nws.length === 1) {
     const w = nws[0];
-    if (/^[A-Z]{2,6}$/.test(w) || /[a-z][A-Z]/.test(w)) return 'organization';
+    if (/^[A-Z]{2,6}$/.test(w) || /[a-z]{3}[A-Z]/.test(w)) return 'organization';
     return isCap(w) ? 'person' : 'organization';
   }
   if (nws.length <= 4 && nws.every((w) => isCap(w) || /^[A-Z]\.$/.test(w) || /-/.test(w))) return 'person';
