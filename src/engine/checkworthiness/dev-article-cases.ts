@@ -38,7 +38,10 @@ export function sentenceAround(text: string, start: number, end: number): string
   while (s > 0 && !isBoundary(text, s - 1)) s--;
   let e = end;
   while (e < text.length && !isBoundary(text, e)) e++;
-  if (e < text.length && text[e] !== '\n') e++;
+  if (e < text.length && text[e] !== '\n') {
+    e++;
+    while (e < text.length && /["'\u201D\u2019)]/.test(text[e])) e++;
+  }
   return text.slice(s, e).trim();
 }
 
