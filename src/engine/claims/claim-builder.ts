@@ -50,6 +50,24 @@ function insideQuote(text: string, from: number, pos: number): boolean {
   return open;
 }
 
+/** Extends a span by one character to close (or open) a quotation it leaves unbalanced. */
+function balanceQuotes(text: string, start: number, end: number): Span {
+  let opens = 0;
+  let closes = 0;
+  let straight = 0;
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (ch === '\u201c') opens++;
+    else if (ch === '\u201d') closes++;
+    else if (ch === '"') straight++;
+  }
+  const next = text[end];
+  const prev = text[start - 1];
+  if ((opens > closes && next === '\u201d') || (straight % 2 === 1 && next === '"' && prev !== '"')) end++;
+  else if ((closes > opens && prev === '\u201c') || (straight % 2 === 1 && prev === '"')) start--;
+  return { start, end };
+}
+
 function clip(s: Span, lo: number, hi: number): Span | null {
   const start = Math.max(lo, s.start);
   const end = Math.min(hi, s.end);
@@ -73,7 +91,7 @@ function uncovered(lo: number, hi: number, covered: Span[]): Span[] {
 }
 
 const FRAGMENT_STARTERS =
-  /^(?:who|whom|whose|which|that|citing|quoting|speaking|according|told|telling|said|saying|adding|in an? |on condition)\b/i;
+  /^(?:who|whom|whose|which|that|citing|quoting|speaking|according|told|telling|said|says|saying|adding|added|wrote|writes|stated|noted|explained|announced|reported|in an? |on condition)\b/i;
 
 /** An outlet's own fragment left outside the attribution frames: kept when it carries a fact. */
 function acceptFragment(text: string, s: Span): Span | null {
@@ -94,18 +112,69 @@ function acceptFragment(text: string, s: Span): Span | null {
   return null;
 }
 
-/** Widens an object-like content ("seven dead shortly after noon") to include its verb cue ("initially reported"). */
+/** Only adverbs and auxiliaries between a subject and its verb: "The fire service initially reported". */
+const SUBJECT_GAP = /^\s*(?:(?:\p{L}+ly|had|has|have|also|then|later|on \p{Lu}\p{Ll}+day)\s+)*$/u;
+
+/**
+ * Widens an object-like content ("seven dead shortly after noon") to its verb cue ("initially reported"), and a
+ * content that starts with its cue ("put preliminary damage at …") to the subject before it: in "The White House
+ * corroborated the movement of 3,000 troops" the claim is the whole clause.
+ */
 function withCue(text: string, region: Span, frame: AttributionFrame): Span {
   const cue = frame.cue;
-  if (!cue || cue.end > region.start || region.start - cue.end > 2) return region;
-  const toks = tokenize(text, region.start, region.end);
-  if (toks.some((t) => isVerbLike(t.w))) return region; // a clause: "said [that] it had …"
-  if (frame.kind === 'direct_quote' || frame.cueLemma === 'according to') return region;
-  let start = cue.start;
+  if (!cue || frame.kind === 'direct_quote' || frame.cueLemma === 'according to') return region;
+  let start = region.start;
+  if (cue.end <= region.start && region.start - cue.end <= 2) {
+    const toks = tokenize(text, region.start, region.end);
+    if (toks.some((t) => isVerbLike(t.w))) return region; // a clause: "said [that] it had …"
+    start = cue.start;
+  } else if (!(cue.start >= region.start && cue.start - region.start <= 12)) return region;
+  for (const s of frame.sources ?? []) {
+    const m = s.mention;
+    if (m && m.end <= start && SUBJECT_GAP.test(text.slice(m.end, start)))
+      return { start: m.start, end: region.end };
+  }
   // Adverb right before the cue: "initially reported".
-  const m = /(\p{L}+ly)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
-  if (m) start -= m[0].length;
+  const adv = /(\p{L}+ly)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (adv) start -= adv[0].length;
   return { start, end: region.end };
+}
+
+/** Includes a source mention that is the subject of an outlet fragment ("Corvessa's Supreme Court | on Tuesday struck down …"). */
+function withSubject(text: string, piece: Span, frames: AttributionFrame[]): Span {
+  for (const f of frames) {
+    for (const s of f.sources ?? []) {
+      const m = s.mention;
+      if (!m || m.end > piece.start || !/^\s*$/.test(text.slice(m.end, piece.start))) continue;
+      if (f.cue && f.cue.start >= m.end && f.cue.start < piece.end) continue;
+      return { start: m.start, end: piece.end };
+    }
+  }
+  return piece;
+}
+
+const PREPOSITIONS = new Set([
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'from',
+  'with',
+  'by',
+  'after',
+  'before',
+  'during',
+  'outside',
+  'inside',
+]);
+
+/** A content worth a claim: a figure, or three words that are not a bare adverbial ("for the majority"). */
+function substantive(text: string, s: Span): boolean {
+  const toks = tokenize(text, s.start, s.end).filter((t) => /\p{L}|\d/u.test(t.raw));
+  if (toks.some((t) => isNumberToken(t.w))) return true;
+  if (toks.length < 3) return false;
+  return !(PREPOSITIONS.has(toks[0].w) && toks.length <= 6 && !toks.some((t) => isVerbLike(t.w)));
 }
 
 /** Regions of one sentence: frame contents, and the outlet's own text outside every frame. */
@@ -115,7 +184,7 @@ function regionsOf(text: string, sent: AnalysedSentence, frames: AttributionFram
   for (const frame of frames) {
     for (const c of frame.content ?? []) {
       const r = clip(c, sent.start, sent.end);
-      if (!r) continue;
+      if (!r || !substantive(text, r)) continue;
       regions.push({ ...withCue(text, r, frame), frame });
     }
     for (const c of frame.content ?? []) covered.push(c);
@@ -125,7 +194,18 @@ function regionsOf(text: string, sent: AnalysedSentence, frames: AttributionFram
   if (regions.length === 0) return [{ start: sent.start, end: sent.end }];
   for (const piece of uncovered(sent.start, sent.end, covered)) {
     const r = acceptFragment(text, piece);
-    if (r) regions.push({ ...r, fragment: true });
+    if (r) regions.push({ ...withSubject(text, r, frames), fragment: true });
+  }
+  // Facts inside a source mention: "Organizers, a coalition of 14 trade unions,", "The federation, which tracks
+  // prices in 40 supermarkets,".
+  for (const frame of frames) {
+    for (const s of frame.sources ?? []) {
+      const m = s.mention && clip(s.mention, sent.start, sent.end);
+      if (!m || m.end - m.start < 20 || !/[,\u2014]/.test(text.slice(m.start, m.end))) continue;
+      for (const part of splitClaims(text, m.start, m.end)) {
+        if (part.role === 'dependent') regions.push({ start: part.start, end: part.end, fragment: true });
+      }
+    }
   }
   return regions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -164,7 +244,8 @@ export function buildClaims(
         // A headline or caption is one non-check-worthy claim over its whole text.
         if (parts[0]) parts[0] = { ...parts[0], start: region.start, end: region.end };
       }
-      for (const part of parts) {
+      for (const raw of parts) {
+        const part = { ...raw, ...balanceQuotes(text, raw.start, raw.end) };
         const key = `${part.start}:${part.end}`;
         if (seen.has(key)) continue;
         seen.add(key);

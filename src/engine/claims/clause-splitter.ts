@@ -356,11 +356,12 @@ function dependents(c: Ctx, a: number, b: number): Dependent[] {
       const w = t.w;
       if (w === 'which' || w === 'where') {
         const own = c.toks[k + 1];
-        const ownSubject = w === 'where' && own && !PRONOUN_SUBJECTS.has(own.w) && clauseAt(c, k + 1, end);
-        if (hasVerb(c, k + 1, end) && (hasQty(c, k + 1, end) || ownSubject)) {
+        const ownSubject = w === 'where' && own && !PRONOUN_SUBJECTS.has(own.w) && end - k >= 5;
+        if ((hasVerb(c, k + 1, end) && hasQty(c, k + 1, end)) || ownSubject) {
           const ante = w === 'which' ? antecedent(c, a, k - 1) : null;
           const rest = spanText(c, k + 1, end);
           dep = { a: k, b: end, text: ante ? `[${ante}] ${rest}` : w === 'where' ? rest : undefined };
+          if (w === 'where' && !hasVerb(c, k + 1, end) && !hasQty(c, k + 1, end) && !ownSubject) dep = null;
         }
       } else if (w === 'including' && hasQty(c, k + 1, end)) {
         dep = { a: k, b: end };
@@ -374,13 +375,24 @@ function dependents(c: Ctx, a: number, b: number): Dependent[] {
       } else if (REPORTING_PARTICIPLES.has(w)) {
         const s = c.toks[k + 1]?.w === 'that' ? k + 2 : k + 1;
         if (s < b && clauseAt(c, s, b)) dep = { a: s, b: b };
-      } else if (/ing$/.test(w) && w.length > 5 && !FRAMING_PARTICIPLES.has(w) && hasQty(c, k + 1, end)) {
+      } else if (
+        (/ing$/.test(w) || (/ed$/.test(w) && isVerbLike(w))) &&
+        w.length > 4 &&
+        !FRAMING_PARTICIPLES.has(w) &&
+        hasQty(c, k + 1, end) &&
+        hasVerb(c, a, k - 1)
+      ) {
         dep = { a: k, b: end };
       } else if (isComparativeStart(c, k, end)) {
         dep = { a: k, b: end };
       } else if (isSuperlativePhrase(c, k, end)) {
         dep = { a: k, b: end };
-      } else if (DETERMINERS.has(w) && end < b && hasQty(c, k + 1, end) && !hasVerb(c, k + 1, end)) {
+      } else if (
+        DETERMINERS.has(w) &&
+        (end < b || isComma(c.toks[end])) &&
+        hasQty(c, k + 1, end) &&
+        !hasVerb(c, k + 1, end)
+      ) {
         dep = { a: k, b: end }; // ", a coalition of 14 trade unions,"
       }
     } else if (

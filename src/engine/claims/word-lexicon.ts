@@ -17,11 +17,12 @@ export const IRREGULAR_VERBS = list(`
   drawn flew flown threw thrown wrote written spoke spoken broke broken chose chosen drove driven rode ate fought
   thought caught taught sought stood understood hung led fled read heard meant knew known got gotten swept swore
   sworn bore born wore worn tore torn woke forgot forgotten hid hidden shot shut spread sank sunk stole stolen
-  struck stuck swung sprang sprung dug slid split sped quit bet beat beaten bit bitten blew blown bled lit lay lain
+  struck stuck swung burst cost hurt sprang sprung dug slid split sped quit bet beat beaten bit bitten blew blown bled lit lay lain
   says tells takes makes wins loses meets leaves sends begins rises falls sees gives goes comes holds keeps pays sells
   buys builds brings finds runs spends cuts sets puts hits lets becomes grows draws leads reads hears means knows gets
   employs includes plans marks ends shows remains expects wants needs uses tracks owns operates faces says
   estimates reports claims warns argues insists denies confirms announces adds notes
+  happened occurred died killed
 `);
 
 /** -ed words that are not verbs. */
@@ -58,7 +59,7 @@ export const REPORTING_PARTICIPLES = list(`
 
 /** Participles that introduce attribution or framing, not a separate fact. */
 export const FRAMING_PARTICIPLES = list(`
-  according citing quoting speaking referring describing calling reflecting matching including based
+  according citing quoting speaking referring describing calling reflecting matching including
   compared following
 `);
 
