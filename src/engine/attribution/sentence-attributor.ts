@@ -101,6 +101,21 @@ const INVERTING = new Set([
   'acknowledge',
   'admit',
   'conclude',
+  'respond',
+  'declare',
+  'repeat',
+  'recount',
+  'joke',
+  'quip',
+  'exclaim',
+  'continue',
+  'post',
+  'remark',
+  'observe',
+  'caution',
+  'concede',
+  'suggest',
+  'predict',
 ]);
 const MAX_SOURCE_TOKENS = 18;
 const PARTICIPLE_SKIP =
@@ -179,6 +194,7 @@ export class SentenceAttributor {
       break;
     }
     // 3. reporting verbs and nominal cues, left to right
+    const before = out.length;
     let i = a;
     let guard = 0;
     while (i < b && guard++ < 4 * (b - a) + 8) {
@@ -207,6 +223,30 @@ export class SentenceAttributor {
       }
       i++;
     }
+    if (out.length === before) this.colonQuote(a, b, out);
+  }
+
+  /** "He sighed: “…”", "Meghan McCain, Twitter: “…”": a short subject, a colon, then a quotation. */
+  private colonQuote(a: number, b: number, out: RawFrame[]): void {
+    const toks = this.toks;
+    let ci = -1;
+    for (let j = a; j < b && j - a <= 14; j++) {
+      if (toks[j].q >= 0) return;
+      if (toks[j].t === ':') {
+        ci = j;
+        break;
+      }
+    }
+    if (ci <= a || ci + 1 >= b || toks[ci + 1].qm !== 'o') return;
+    const subj = this.clauseSubject(a, ci - 1);
+    if (!subj || !this.sourceLike(subj)) return;
+    const sources = this.sourcesOf(subj);
+    if (!sources.length || sources.some((x) => x.type === 'document')) return;
+    const content = this.contentAfter(ci + 1, b);
+    if (!content.length) return;
+    out.push(
+      this.frame(content, sources, this.carriedVia(sources), { start: toks[ci].s, end: toks[ci].e }, 'say'),
+    );
   }
 
   // ---------------------------------------------------------------- according to
