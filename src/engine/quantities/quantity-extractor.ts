@@ -369,6 +369,85 @@ for (const entry of HEDGES_BEFORE) {
 }
 const NO_HEDGES: Array<readonly [string[], QuantityBound]> = [];
 
+/** Lower-case words after which digits name a thing rather than count it. */
+const LABEL_WORDS = new Set([
+  'page',
+  'pages',
+  'chapter',
+  'article',
+  'section',
+  'clause',
+  'paragraph',
+  'route',
+  'room',
+  'gate',
+  'platform',
+  'terminal',
+  'category',
+  'grade',
+  'level',
+  'phase',
+  'stage',
+  'episode',
+  'version',
+  'model',
+  'number',
+  'highway',
+  'interstate',
+  'channel',
+  'flight',
+  'tier',
+  'row',
+  'seat',
+  'table',
+  'figure',
+  'exhibit',
+  'item',
+  'no',
+  'nos',
+  'vol',
+  'volume',
+  'act',
+  'scene',
+  'lane',
+  'pier',
+  'hangar',
+  'bay',
+  'building',
+  'block',
+  'apartment',
+  'suite',
+  'unit',
+  'ward',
+  'district',
+  'zone',
+  'sector',
+  'grid',
+  'line',
+]);
+const STREET_WORDS = new Set([
+  'street',
+  'st',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'way',
+  'drive',
+  'dr',
+  'lane',
+  'ln',
+  'boulevard',
+  'blvd',
+  'place',
+  'court',
+  'square',
+  'terrace',
+  'crescent',
+  'highway',
+  'parkway',
+]);
+
 let lastWork = 0;
 
 /** Loop iterations spent by the last extractQuantities call (for tests that check linear cost). */
@@ -706,8 +785,13 @@ class Extraction {
     if (!this.adjacent(i + 1) || !this.adjacent(i + 2)) return 0;
     const a = Number(this.toks[i].raw);
     const b = Number(den.raw);
-    if (!(Number.isInteger(a) && Number.isInteger(b) && a > 0 && a < b && b <= 100)) return 0;
+    if (!(Number.isInteger(a) && Number.isInteger(b) && a > 0 && a < b && b <= 1000)) return 0;
     if (this.toks[i + 3]?.raw === '/') return i + 5;
+    // "1/3 of the seats" is a share, reported in percent like "a third of".
+    if (this.low(i + 3) === 'of' && this.low(i + 4) !== 'a' && this.low(i + 4) !== 'an') {
+      this.emit(i, i + 3, Math.round((a / b) * 100 * 1e6) / 1e6, 'exact', 'percent', 'percent');
+      return i + 3;
+    }
     const suffix = this.readSuffix(i + 3, a / b, this.plain(i + 3), null);
     const end = suffix ? suffix.end : i + 3;
     this.emit(i, end, a / b, 'exact', suffix?.unit ?? null, suffix?.kind ?? 'count');
@@ -743,7 +827,7 @@ class Extraction {
       if (next.raw === '/') {
         const a = Number(t.raw);
         const b = Number(this.toks[i + 2].raw);
-        if (a > 0 && a < b && b <= 100 && this.toks[i + 3]?.raw !== '/') return i;
+        if (a > 0 && a < b && b <= 1000 && this.toks[i + 3]?.raw !== '/') return i;
       }
       return i + 3;
     }
@@ -782,6 +866,24 @@ class Extraction {
       )
         return i + 1;
       if (prev.raw === '.' && this.low(i - 2) === 'no' && isCapitalized(this.toks[i - 2].raw)) return i + 1;
+      // "COVID -19": a dash glued to the figure after a capitalised word.
+      if (
+        prev.raw === '-' &&
+        this.adjacent(i) &&
+        this.toks[i - 2]?.kind === 'word' &&
+        isCapitalized(this.toks[i - 2].raw)
+      )
+        return i + 1;
+      // Lower-case label words: "page 3", "category 4 hurricane", "level 2".
+      if (prev.kind === 'word' && LABEL_WORDS.has(prev.low)) return this.skipDashChain(i + 1);
+      // A jersey or list number in brackets after a name: "Prescott (4)".
+      if (
+        prev.raw === '(' &&
+        this.low(i + 1) === ')' &&
+        this.toks[i - 2]?.kind === 'word' &&
+        isCapitalized(this.toks[i - 2].raw)
+      )
+        return i + 1;
       if (
         prev.kind === 'word' &&
         (isCapitalized(prev.raw) || /^[a-z]+[A-Z]/.test(prev.raw)) &&
@@ -795,7 +897,20 @@ class Extraction {
         if (!/['\u2019]s$/.test(prev.raw)) return this.skipDashChain(i + 1);
       }
     }
+    if (this.isStreetNumber(i)) return i + 1;
     return i;
+  }
+
+  /** "49 Zorro Ranch Road", "9 E 71st St": a house number. */
+  private isStreetNumber(i: number): boolean {
+    for (let j = i + 1; j <= i + 4 && j < this.n; j++) {
+      this.work++;
+      const t = this.toks[j];
+      if (t.kind === 'word' && STREET_WORDS.has(t.low) && isCapitalized(t.raw)) return j > i + 1;
+      if (t.kind === 'num' && this.low(j + 1).length === 2 && ORDINAL_SUFFIX.has(this.low(j + 1))) continue;
+      if (t.kind !== 'word' || !isCapitalized(t.raw)) return false;
+    }
+    return false;
   }
 
   /** A unit or percent sign right after a figure overrides the label reading ("Pro 16 inch", "Energy's 550 megawatt"). */
@@ -1275,7 +1390,7 @@ class Extraction {
     const c = this.toks[end];
     if (!c) return null;
     const before = this.low(qStart - 1);
-    let conn: 'dash' | 'to' | 'and' | null = null;
+    let conn: 'dash' | 'to' | 'and' | 'or' | null = null;
     if ((c.raw === '-' || c.raw === '\u2013' || c.raw === '\u2014') && !suffix) {
       if (c.raw === '-' && !(this.adjacent(end) && this.adjacent(end + 1))) return null;
       conn = 'dash';
@@ -1283,6 +1398,9 @@ class Extraction {
       conn = 'to';
     } else if (c.low === 'and' && before === 'between') {
       conn = 'and';
+    } else if (c.low === 'or' && !suffix && Number.isInteger(p.value) && p.value < 100) {
+      // "two or three days": a small spread of adjacent counts.
+      conn = 'or';
     } else if (c.low === 'to' && before === 'from') {
       // "rose from 65 to 67" is two levels; "prices range from $370,000 to $5.5 million" is a range.
       if (this.movementBefore(qStart - 1)) return null;
@@ -1310,6 +1428,11 @@ class Extraction {
     let low = p.value;
     const high = p2.value;
     if (p2.scale > 1 && p.scale === 1 && low < 1000 && low * p2.scale <= high) low *= p2.scale;
+    if (
+      conn === 'or' &&
+      !(p2.words === p.words && Number.isInteger(high) && high - low >= 1 && high - low <= 2)
+    )
+      return null;
     if (!(low < high)) {
       if (
         conn === 'dash' &&
