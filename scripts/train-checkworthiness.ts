@@ -83,13 +83,13 @@ interface Trained {
 }
 
 /** Hand features (`h:...`) are always kept; the others need `minCount` occurrences. */
-const HAND = new Set<number>();
+export const HAND = new Set<number>();
 
-function featureSets(rows: Row[]): Int32Array[] {
+export function featureSets(rows: Row[]): Int32Array[] {
   return rows.map((r) => featureSet(r.text));
 }
 
-function train(rows: Row[], feats: Int32Array[], p: Params, seed = 42): Trained {
+export function train(rows: Row[], feats: Int32Array[], p: Params, seed = 42): Trained {
   const counts = new Map<number, number>();
   for (const fs_ of feats) for (const f of fs_) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<number, number>();
@@ -124,7 +124,7 @@ function train(rows: Row[], feats: Int32Array[], p: Params, seed = 42): Trained 
   return { weights };
 }
 
-function scoreAll(model: Trained, feats: Int32Array[]): number[] {
+export function scoreAll(model: Trained, feats: Int32Array[]): number[] {
   return feats.map((fs_) => {
     let z = 0;
     for (const f of fs_) z += model.weights.get(f) ?? 0;
@@ -132,7 +132,7 @@ function scoreAll(model: Trained, feats: Int32Array[]): number[] {
   });
 }
 
-function f1At(scores: number[], rows: Row[], th: number): { f1: number; p: number; r: number } {
+export function f1At(scores: number[], rows: Row[], th: number): { f1: number; p: number; r: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;

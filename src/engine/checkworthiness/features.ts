@@ -24,14 +24,15 @@ function feedString(h: number, s: string): number {
   return h;
 }
 
-/** Hash of a feature name; never 0 (0 marks an empty slot in the weight table). */
-export function featureHash(name: string): number {
-  const h = feedString(FNV_OFFSET, name);
-  return h === 0 ? 1 : h;
+/** Folds a hash to 30 bits (a V8 small integer: no boxing in maps and arrays); never 0 (an empty slot). */
+function finish(h: number): number {
+  const f = (h ^ (h >>> 30)) & 0x3fffffff;
+  return f === 0 ? 1 : f;
 }
 
-function finish(h: number): number {
-  return h === 0 ? 1 : h;
+/** Hash of a feature name, as `featureHashes` produces it. */
+export function featureHash(name: string): number {
+  return finish(feedString(FNV_OFFSET, name));
 }
 
 // ---- character classes -------------------------------------------------------------------------------
@@ -67,7 +68,7 @@ const WORD_FLAGS = new Map<number, number>();
 function addWords(flag: number, words: string): void {
   for (const w of words.split(' ')) {
     if (!w) continue;
-    const h = feedString(FNV_OFFSET, w);
+    const h = finish(feedString(FNV_OFFSET, w));
     WORD_FLAGS.set(h, (WORD_FLAGS.get(h) ?? 0) | flag);
   }
 }
@@ -167,7 +168,7 @@ const P_W = feedString(FNV_OFFSET, 'w:');
 const P_B = feedString(FNV_OFFSET, 'b:');
 const P_F = feedString(FNV_OFFSET, 'f:');
 const P_F2 = feedString(FNV_OFFSET, 'f2:');
-const MAY = feedString(FNV_OFFSET, 'may');
+const MAY = finish(feedString(FNV_OFFSET, 'may'));
 const NUM_TOKEN = '<num>';
 const YEAR_TOKEN = '<year>';
 const SPACE = 32;
@@ -298,7 +299,7 @@ export function featureHashes(text: string, out: Int32Array): number {
   let prev = 0;
   for (let k = 0; k < n; k++) {
     const kind = tokKind[k];
-    const word = feedToken(FNV_OFFSET, text, k);
+    const word = finish(feedToken(FNV_OFFSET, text, k));
     out[m++] = finish(feedToken(P_W, text, k));
     if (k > 0) out[m++] = finish(feedToken(feed(feedToken(P_B, text, prev), SPACE), text, k));
     prev = k;

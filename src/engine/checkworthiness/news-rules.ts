@@ -213,6 +213,7 @@ const CUE_NEGATIVE: Array<[RegExp, number, string]> = [
   [/^(?:predict|forecast|expect|anticipat|project)/i, -2.5, 'prediction'],
   [/^(?:hope|wish|regret|believe|think|feel|fear|doubt)/i, -2.5, 'opinion'],
   [/^(?:speculat|suggest|interpret)/i, -2.5, 'speculation'],
+  [/^warn/i, -1.5, 'prediction'],
   [/^(?:call(?:ed|s)?|describ|term|label|brand|hail)\b/i, -2, 'characterisation'],
 ];
 
