@@ -568,7 +568,7 @@ export const PARTITIVE_BEFORE =
 
 /** Words before a figure that make it a reference point ("fell to $312 million from $538 million"). */
 export const REFERENCE_BEFORE =
-  /\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than)\s+(?:a\s+|an\s+|the\s+)?(?:(?:peak|high|low|level|total|figure|record)\s+of\s+)?$/i;
+  /\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|than|not|rather\s+than|instead\s+of)\s+(?:a\s+|an\s+|the\s+)?(?:(?:peak|high|low|level|total|figure|record)\s+of\s+)?$/i;
 
 export const MONTH_NAMES = new Set([
   'january',

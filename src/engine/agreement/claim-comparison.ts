@@ -212,21 +212,28 @@ export function compareFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimCompar
   if (a.superseded || b.superseded) return NO_RELATION('superseded', 'an earlier, superseded figure');
   const clash = timeClash(a, b);
   if (clash) return NO_RELATION('time-frame', clash);
-  if (a.prospective !== b.prospective) {
-    return NO_RELATION('modality', 'one states a plan or prospect, the other a fact that happened');
-  }
   const same = sameOrigin(a, b);
-  const negationDiffers = a.negated !== b.negated;
 
   if (aq && bq) {
     let best: PairMatch | null = null;
+    let modality = false;
     for (const qa of primary(a.quantities)) {
       for (const qb of primary(b.quantities)) {
         const m = matchQuantities(qa, qb, a, b);
-        if (m && (!best || m.score > best.score)) best = m;
+        if (!m) continue;
+        if (qa.prospective !== qb.prospective) {
+          modality = true;
+          continue;
+        }
+        if (!best || m.score > best.score) best = m;
       }
     }
-    if (!best) return NO_RELATION('not-comparable', 'the figures measure different things');
+    if (!best) {
+      return modality
+        ? NO_RELATION('modality', 'one states a plan or prospect, the other a fact that happened')
+        : NO_RELATION('not-comparable', 'the figures measure different things');
+    }
+    const negationDiffers = best.qa.negated !== best.qb.negated;
     const ia = scaleInterval(best.qa.interval, best.factorA);
     const ib = scaleInterval(best.qb.interval, best.factorB);
     const da = describeQuantity(best.qa.quantity);
@@ -275,7 +282,10 @@ export function compareFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimCompar
     };
   }
   if (aq !== bq) return NO_RELATION('not-comparable', 'only one claim states a figure');
-  return compareParaphrase(a, b, same, negationDiffers);
+  if (a.prospective !== b.prospective) {
+    return NO_RELATION('modality', 'one states a plan or prospect, the other a fact that happened');
+  }
+  return compareParaphrase(a, b, same, a.negated !== b.negated);
 }
 
 /** Claims without figures: the same fact only when they say nearly the same thing with the same predicate. */

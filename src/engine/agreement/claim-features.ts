@@ -72,6 +72,10 @@ export interface QuantityFeatures {
   partitive: boolean;
   /** "from $538 million": a point of comparison, not the claim's figure. */
   reference: boolean;
+  /** Planned or threatened, read in the figure's own clause ("would cut 1,200 jobs", "700 positions at risk"). */
+  prospective: boolean;
+  /** Denied, read in the figure's own clause ("denied that 19 people were killed"). */
+  negated: boolean;
 }
 
 export interface ClaimFeatures {
@@ -89,7 +93,7 @@ export interface ClaimFeatures {
   origins: string[][];
 }
 
-const TOKEN = /[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d|[,;:()—–]/g;
+const TOKEN = /[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d|[,;:()—–"“”]/g;
 const CLAUSE_WORDS = new Set([
   'and',
   'but',
@@ -108,6 +112,7 @@ const CLAUSE_WORDS = new Set([
   'said',
   'says',
   'according',
+  'that',
 ]);
 /** Capitalised month and day names are dates, never verbs ("March" ≠ "marched", "May" ≠ "may"). */
 const CALENDAR =
@@ -139,7 +144,7 @@ export function tokenize(text: string): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text)) !== null) {
     const raw = m[0];
-    const punct = /^[,;:()—–]$/.test(raw);
+    const punct = /^[,;:()—–"“”]$/.test(raw);
     const lower = raw.toLowerCase();
     out.push({
       raw,
@@ -223,10 +228,12 @@ function scopeOf(
 ): Set<string> {
   const scope = new Set<string>();
   let i = from;
+  while (i < to && isQuote(tokens[i].raw)) i++;
+  const nounFrom = i;
   // The counted noun: the unit's words, or (unit unknown) up to two plain nouns/adjectives.
   while (
     i < to &&
-    i < from + 3 &&
+    i < nounFrom + 3 &&
     !skip.has(i) &&
     (unitWords.has(tokens[i].stem) ||
       tokens[i].stem === 'people' ||
@@ -249,6 +256,10 @@ function scopeOf(
   return scope;
 }
 
+function isQuote(raw: string): boolean {
+  return raw === '"' || raw === '“' || raw === '”';
+}
+
 function isContent(s: string): boolean {
   return s.length > 1 && s !== '#' && !GENERIC_WORDS.has(s) && /^[a-z]/.test(s);
 }
@@ -265,10 +276,14 @@ export function sourceKey(name: string): string[] {
   return kept.length ? kept : words.map(stem);
 }
 
-function locate(text: string, lower: string, q: Quantity, used: Set<number>): number {
+/** Where a figure stands in `lower` (the lower-cased body): in the claim's own wording first, else anywhere. */
+function locate(lower: string, from: number, to: number, q: Quantity, used: Set<number>): number {
   const needle = typeof q.text === 'string' ? q.text.toLowerCase().trim() : '';
   if (!needle) return -1;
-  let at = lower.indexOf(needle);
+  let at = lower.indexOf(needle, from);
+  while (at >= 0 && used.has(at)) at = lower.indexOf(needle, at + 1);
+  if (at >= 0 && at + needle.length <= to) return at;
+  at = lower.indexOf(needle);
   while (at >= 0 && used.has(at)) at = lower.indexOf(needle, at + 1);
   return at;
 }
@@ -318,10 +333,9 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   for (const q of list) {
     // Years and ordinals are dates and ranks, not amounts of anything.
     if (!q || typeof q !== 'object' || q.kind === 'year' || q.kind === 'ordinal') continue;
-    let at = locate(body, lowerBody.slice(offset, offset + text.length), q, used);
+    const at = locate(lowerBody, offset, offset + text.length, q, used);
     if (at >= 0) {
       used.add(at);
-      at += offset;
       const end = at + String(q.text).trim().length;
       let from = -1;
       let to = -1;
@@ -355,17 +369,22 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     let hi = s.to;
     if (s.from >= 0) {
       let n = 0;
-      while (lo > 0 && n < WINDOW && !tokens[lo - 1].boundary && !qTokens.has(lo - 1)) {
+      // A quotation mark hugging the figure ('"around 700" positions') does not end its clause.
+      const open = (i: number): boolean =>
+        !tokens[i].boundary || (isQuote(tokens[i].raw) && (i === s.from - 1 || i === s.to));
+      while (lo > 0 && n < WINDOW && open(lo - 1) && !qTokens.has(lo - 1)) {
         lo--;
         n++;
       }
       n = 0;
-      while (hi < tokens.length && n < WINDOW_AFTER && !tokens[hi].boundary && !qTokens.has(hi)) {
+      while (hi < tokens.length && n < WINDOW_AFTER && open(hi) && !qTokens.has(hi)) {
         hi++;
         n++;
       }
     }
     const local = s.from >= 0;
+    // A figure that cannot be found in the wording is only usable when it is the claim's only figure.
+    if (!local && spans.length > 1) continue;
     const fams = local ? matchPatterns(masked, lo, hi, FAMILY_INDEX) : new Set<string>();
     const useClaim = !local || (fams.size === 0 && spans.length === 1);
     const famSet = useClaim && fams.size === 0 ? new Set(families) : fams;
@@ -388,6 +407,14 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const partitive = !percentLike && (PARTITIVE_AFTER.test(afterText) || PARTITIVE_BEFORE.test(beforeText));
     const reference = REFERENCE_BEFORE.test(beforeText) || (!percentLike && DEFINITE_BEFORE.test(beforeText));
     if (reference) refWindows.push([lo, hi]);
+    const clause = local ? body.slice(tokens[lo].start, tokens[hi - 1].end) : text;
+    // A denial governs the clause from just outside it ("denied that 19 people were killed").
+    const denial = local ? body.slice(tokens[Math.max(0, lo - 4)].start, tokens[hi - 1].end) : text;
+    const clauseNegated = local
+      ? NEGATION.test(denial)
+      : typeof claim?.negated === 'boolean'
+        ? claim.negated
+        : NEGATION.test(text);
     quantities.push({
       quantity: s.q,
       interval,
@@ -399,6 +426,8 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
       qualifiers,
       partitive,
       reference,
+      prospective: PROSPECTIVE.test(clause),
+      negated: clauseNegated,
     });
   }
 

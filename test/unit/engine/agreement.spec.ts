@@ -571,11 +571,31 @@ describe('compareClaims', () => {
     expect(r.relation).toBeNull();
   });
 
-  it('uses the negated flag when given instead of reading the wording', () => {
-    const a = claim('19 people were killed', [q('19', 19, 'exact', 'people')], ['police'], { negated: true });
-    const b = claim('19 people were killed', [q('19', 19, 'exact', 'people')], ['hospital']);
+  it('uses the negated flag when given instead of reading the wording (claims without figures)', () => {
+    const a = claim('the cabinet held an emergency meeting on Tuesday', [], ['presidential office'], {
+      negated: true,
+    });
+    const b = claim('the cabinet held an emergency meeting on Tuesday', [], ['government official']);
     expect(compareClaims(a, b).relation).toBe('conflict');
     expect(compareClaims({ ...a, negated: false }, b).relation).toBe('agree');
+  });
+
+  it("reads a figure's denial and modality in the figure's own clause", () => {
+    const union = claim(
+      'the company planned to eliminate at least 1,800 jobs, not 1,200',
+      [q('at least 1,800', 1800, 'at_least', 'jobs'), q('1,200', 1200, 'exact', 'jobs')],
+      ['union'],
+      { negated: true },
+    );
+    const company = claim(
+      'it would cut 1,200 jobs worldwide',
+      [q('1,200', 1200, 'exact', 'jobs')],
+      ['company'],
+    );
+    expect(compareClaims(union, company)).toMatchObject({
+      relation: 'conflict',
+      method: 'quantity-interval',
+    });
   });
 
   it('reads an elided subject from the optional sentence context', () => {
