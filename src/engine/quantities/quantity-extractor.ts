@@ -663,6 +663,10 @@ class Extraction {
       return p.end;
     }
 
+    // "one in four residents", "3 out of 10": a share, reported in percent.
+    const ratioEnd = currency === null ? this.ratio(qStart, p) : 0;
+    if (ratioEnd) return ratioEnd;
+
     // Years: "in 2019", "2014 and 2017".
     if (currency === null && this.isYear(k, p)) {
       let end = p.end;
@@ -736,6 +740,12 @@ class Extraction {
       if (noun) {
         unit = noun.unit;
         if (noun.measure) kind = 'measure';
+        // "tens of millions of dollars"
+        const code = CURRENCY_WORDS.get(noun.unit);
+        if (code && noun.unit !== 'won' && noun.unit !== 'sterling') {
+          unit = code;
+          kind = 'money';
+        }
       }
       if (after === null) {
         const again = this.hedgeAfterNoun(noun ? noun.end : end);
@@ -754,6 +764,49 @@ class Extraction {
 
   private mayStartNumber(w: string): boolean {
     return NUMBER_STARTERS.has(w) || (w.length > 5 && w.endsWith('fold'));
+  }
+
+  /** "one in four residents", "3 out of 10 households": emits a percent share, returns the index after it (0 when none). */
+  private ratio(qStart: number, p: NumberParse): number {
+    if (
+      p.value === null ||
+      p.vague ||
+      p.fraction ||
+      p.times ||
+      p.unit ||
+      p.scale !== 1 ||
+      !Number.isInteger(p.value)
+    )
+      return 0;
+    let j = p.end;
+    if (this.low(j) === 'in') j++;
+    else if (this.low(j) === 'out' && this.low(j + 1) === 'of') j += 2;
+    else return 0;
+    const t = this.toks[j];
+    if (!t || (t.kind !== 'num' && !SMALL_NUMBERS.has(t.low) && !TENS.has(t.low))) return 0;
+    const q = this.parseNumber(j, false);
+    if (
+      !q ||
+      q.value === null ||
+      q.skip ||
+      q.vague ||
+      q.ordinal ||
+      q.scale !== 1 ||
+      !Number.isInteger(q.value)
+    )
+      return 0;
+    if (!(q.value > p.value && q.value <= 1000) || this.readSuffix(q.end, q.value, q, null)) return 0;
+    const hedge = this.hedgeBefore(qStart);
+    const value = Math.round((p.value / q.value) * 100 * 1e6) / 1e6;
+    this.emit(
+      hedge ? hedge.start : qStart,
+      q.end,
+      value,
+      hedge ? hedge.bound : 'exact',
+      'percent',
+      'percent',
+    );
+    return q.end;
   }
 
   /** "-5 yards", "minus 387", "+0.2%": a sign glued to the figure, not a dash after a word ("COVID -19"). */
@@ -1027,6 +1080,8 @@ class Extraction {
           w !== 'pc' &&
           w !== 'p' &&
           w !== 'x' &&
+          nx.raw !== 'C' &&
+          nx.raw !== 'F' &&
           !CURRENCY_CODES.has(nx.raw) &&
           w !== 'm'
         )
@@ -1208,9 +1263,6 @@ class Extraction {
       if (small !== undefined) {
         if (last !== 'none' && last !== 'hundred' && last !== 'scale' && last !== 'ten') break;
         if (last === 'ten' && small >= 10) break;
-        if (last === 'ten' && this.low(j - 1) !== '-') {
-          // "twenty five" is fine; "twenty, five" is not reachable here.
-        }
         cur += small;
         last = small < 10 ? 'unit' : 'teen';
       } else if (ten !== undefined) {
@@ -1302,6 +1354,18 @@ class Extraction {
     if (!t) return null;
     const w = t.low;
     if (t.raw === '%') return { unit: 'percent', kind: 'percent', end: j + 1 };
+    // Temperatures: "47.3C", "47.3°C", "104 °F".
+    if (t.raw === '\u00b0' || ((t.raw === 'C' || t.raw === 'F') && this.adjacent(j))) {
+      const scaleTok = t.raw === '\u00b0' ? this.toks[j + 1] : t;
+      const e = t.raw === '\u00b0' ? j + 1 : j;
+      if (scaleTok && (scaleTok.raw === 'C' || scaleTok.raw === 'F') && this.adjacent(e))
+        return {
+          unit: scaleTok.raw === 'C' ? 'degrees celsius' : 'degrees fahrenheit',
+          kind: 'measure',
+          end: e + 1,
+        };
+      if (t.raw === '\u00b0') return { unit: 'degrees', kind: 'measure', end: j + 1 };
+    }
     if (w === 'percent' || w === 'pct' || (w === 'pc' && this.adjacent(j)))
       return { unit: 'percent', kind: 'percent', end: j + 1 };
     if (w === 'per' && this.low(j + 1) === 'cent') return { unit: 'percent', kind: 'percent', end: j + 2 };
@@ -1333,7 +1397,7 @@ class Extraction {
     if ((w === '-' || w === '\u2011') && this.adjacent(j) && this.adjacent(j + 1)) u = j + 1;
     const ut = this.toks[u];
     if (!ut || ut.kind !== 'word') return null;
-    let uw = ut.low;
+    const uw = ut.low;
     let uEnd = u + 1;
     if (MEASURE_PREFIXES.has(uw) && (MEASURE_UNITS.has(this.low(u + 1)) || this.low(u + 1) === 'm')) {
       const base = this.low(u + 1) === 'm' ? 'metres' : (MEASURE_UNITS.get(this.low(u + 1)) ?? '');
@@ -1352,9 +1416,6 @@ class Extraction {
     let unit = MEASURE_UNITS.get(uw);
     if (!unit) return null;
     if (uw === 'points' && this.low(u - 1) === 'percentage') return null;
-    if (uw === 'second' && !this.adjacent(u) && this.low(u + 1) !== 's') {
-      // "a second" as a unit is rare after a figure; keep it.
-    }
     if (uw === 'degrees' || uw === 'degree') {
       const nx = this.low(u + 1);
       if (nx === 'celsius' || nx === 'fahrenheit' || nx === 'c' || nx === 'f') {
@@ -1373,8 +1434,7 @@ class Extraction {
         uEnd += 2;
       }
     }
-    uw = unit;
-    return { unit: uw, kind: 'measure', end: uEnd };
+    return { unit, kind: 'measure', end: uEnd };
   }
 
   /** "3 to 5 percent", "between 44 and 48 percent", "10-12", "$3 billion to $5 billion". */
@@ -1566,9 +1626,6 @@ class Extraction {
       const np = this.nounPhrase(i, false);
       return np ? { ...np, measure: false } : null;
     }
-    if (p.vague) {
-      // "Several thousand people": the noun follows directly.
-    }
     const first = this.low(i);
     if (PEOPLE_STATES.has(first)) return { unit: 'people', end: i + 1, measure: false };
     if (first === 'times' && !p.words) return { unit: 'times', end: i + 1, measure: false };
@@ -1646,10 +1703,6 @@ class Extraction {
       if (COMPOUND_MODIFIERS.has(prev)) unit = `${prev} ${head}`;
     }
     return { unit, end: j };
-  }
-
-  private isAllCapsToken(t: Token): boolean {
-    return t.raw.length > 1 && t.raw === t.raw.toUpperCase() && false;
   }
 
   /** Unit when the noun is elided: people after killing verbs, or the previous count's noun in the sentence. */

@@ -173,7 +173,26 @@ const cases: Array<[string, Expect]> = [
   ['Prices range from $50 to $80 a night.', { at: '$50 to $80', value: 50, high: 80, bound: 'range' }],
   ['The pension age rises from 62 to 64.', { at: '62', value: 62, bound: 'exact' }],
   ['The pension age rises from 62 to 64.', { at: '64', value: 64, bound: 'exact' }],
+  [
+    'The work will take two or three days.',
+    { at: 'two or three days', value: 2, high: 3, bound: 'range', unit: 'days' },
+  ],
+  // Shares of a whole
+  [
+    'Roughly one in four adults smokes.',
+    { at: 'one in four', value: 25, bound: 'approx', unit: 'percent', kind: 'percent' },
+  ],
+  ['Only 3 out of 10 schools passed.', { at: '3 out of 10', value: 30, unit: 'percent' }],
+  ['About 1/3 of the budget goes to salaries.', { at: '1/3', value: 33.333333, unit: 'percent' }],
+  ['Add 1/2 cup of sugar.', { at: '1/2', value: 0.5 }],
+  // Temperatures
+  ['Madrid hit 44.1C on Monday.', { at: '44.1C', value: 44.1, unit: 'degrees celsius', kind: 'measure' }],
+  ['The oven reached 450 °F.', { at: '450 °F', value: 450, unit: 'degrees fahrenheit' }],
   // Vague amounts
+  [
+    'The fraud cost tens of millions of dollars.',
+    { at: 'tens of millions', value: null, bound: 'vague', unit: 'USD', kind: 'money' },
+  ],
   ['Dozens of shops were looted.', { at: 'Dozens', value: null, bound: 'vague', unit: 'shops' }],
   ['Hundreds of volunteers came.', { at: 'Hundreds', value: null, bound: 'vague', unit: 'volunteers' }],
   [
@@ -245,6 +264,11 @@ describe('extractQuantities', () => {
     ['The six-speed gearbox is new.', 'six'],
     ['Stores are open 24/7 now.', '24/7'],
     ['The shop opened in the 1990s downtown.', '1990s'],
+    ['See page 12 of the report.', '12'],
+    ['A category 4 hurricane is approaching.', '4'],
+    ['The office is at 221 Baker Street in London.', '221'],
+    ['The bill passed 62-38 in the chamber.', '62-38'],
+    ['The first iPhone 15 units shipped.', '15'],
     ['The team scored in the second half.', 'half'],
   ];
   it.each(absent)('%s has no quantity at "%s"', (text, at) => {
