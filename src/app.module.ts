@@ -18,6 +18,7 @@ import { ClaimsModule } from './claims/claims.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { QueueModule } from './pipeline/queue.module';
 import { SourcesModule } from './sources/sources.module';
+import { ReviewDeskModule } from './review-queue/review-desk.module';
 
 /** The HTTP application: every global (filter, pipe, guards) is registered here, so main and tests share them. */
 @Module({})
@@ -50,6 +51,7 @@ export class AppModule {
         AuditModule,
         HealthModule,
         PipelineModule.register({ runWorkers: config.runWorkers }),
+        ReviewDeskModule.register({ runWorkers: config.runWorkers }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
