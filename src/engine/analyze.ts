@@ -87,6 +87,22 @@ function scoreClaim(
   }
 }
 
+/** Quantities (sorted by start) overlapping `span`. */
+function quantitiesIn(sorted: Quantity[], span: Span): Quantity[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Quantity[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].start < span.end; i++) {
+    if (sorted[i].end > span.start) out.push(sorted[i]);
+  }
+  return out;
+}
+
 function run(input: string, options: AnalyzeOptions, stats?: AnalyzeStats): Analysis {
   const prepared = prepareText(input);
   const { view, sentences } = prepared;
@@ -107,12 +123,14 @@ function run(input: string, options: AnalyzeOptions, stats?: AnalyzeStats): Anal
   // Quantities over the analysed text (debris left out), per block of sentences.
   const allQuantities: Quantity[] = [];
   for (const s of sentences) allQuantities.push(...safeQuantities(view.text, s));
+  allQuantities.sort((a, b) => a.start - b.start);
   const splitStats: SplitStats = { tokens: 0 };
   const drafts = buildClaims(view.text, sentences, frames, allQuantities, splitStats);
   if (stats) stats.tokens += splitStats.tokens;
 
   const claims: Claim[] = drafts.map((d) => {
-    const quantities = safeQuantities(view.text, d).filter((q) => q.start < d.end && q.end > d.start);
+    // The quantities read in the sentence (with its context), those that stand in the claim span.
+    const quantities = quantitiesIn(allQuantities, d);
     const { score, checkworthy } = scoreClaim(d, sentences[d.sentence]?.text ?? d.text, quantities);
     const span = mapSpan(view, d);
     const claim: Claim = {

@@ -156,13 +156,17 @@ function trimRange(c: Ctx, a: number, b: number): [number, number] {
   return [a, b];
 }
 
+const TRIM_CHARS = new Set([' ', '\n', '\t', '\r', ',', ';', ':', '\u2014', '\u2013', '-', '\u00a0']);
+
+/** Whitespace collapsed, connective punctuation and a final full stop trimmed. Linear, no backtracking. */
 export function cleanClaimText(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:\u2014\u2013-]+/, '')
-    .replace(/[\s,;:\u2014\u2013-]+$/, '')
-    .replace(/\.$/, '')
-    .trim();
+  let a = 0;
+  let b = s.length;
+  while (a < b && TRIM_CHARS.has(s[a])) a++;
+  while (b > a && TRIM_CHARS.has(s[b - 1])) b--;
+  if (b > a && s[b - 1] === '.') b--;
+  while (b > a && TRIM_CHARS.has(s[b - 1])) b--;
+  return s.slice(a, b).replace(/\s+/g, ' ');
 }
 
 /** The subject of a clause: tokens before its first verb, when short and not a pronoun-only stub. */

@@ -161,8 +161,14 @@ export function stripHtml(html: string): InputView {
     while (k < to) {
       const c = html[k];
       if (c === '&') {
-        const semi = html.indexOf(';', k + 1);
-        if (semi > k + 1 && semi - k <= 12) {
+        let semi = -1;
+        for (let q = k + 1; q < Math.min(to, k + 13); q++) {
+          if (html[q] === ';') {
+            semi = q;
+            break;
+          }
+        }
+        if (semi > k + 1) {
           const decoded = decodeEntity(html.slice(k + 1, semi));
           if (decoded !== undefined) {
             out.replace(decoded, k, semi + 1);

@@ -200,9 +200,8 @@ export function analyzeLayout(text: string, hints: LayoutHints = {}): PageLayout
       contentStart: p.start,
       contentEnd: p.end,
     };
-    const n = norm(t);
-    const short = words(t) <= 8 && t.length <= 80;
-    if (short && TRAILER.test(n)) {
+    const short = t.length <= 80 && words(t) <= 8;
+    if (short && TRAILER.test(norm(t))) {
       inTrailer = true;
       blocks.push({ ...block, kind: 'debris', reason: 'trailer' });
       continue;
@@ -227,7 +226,7 @@ export function analyzeLayout(text: string, hints: LayoutHints = {}): PageLayout
       continue;
     }
     // Photo caption with a credit: the credit is debris, the caption text is a caption.
-    const credit = PHOTO_CREDIT.exec(t);
+    const credit = t.length <= 600 ? PHOTO_CREDIT.exec(t) : null;
     if (credit && credit.index > 0 && words(t) <= 60) {
       let ce = p.start + credit.index;
       while (ce > p.start && /[\s(\[|/–—-]/.test(text[ce - 1])) ce--;
