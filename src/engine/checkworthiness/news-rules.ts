@@ -64,7 +64,7 @@ const OBLIGATION =
   /\b(?:have to|has to|need to|needs to|must|should|ought to|(?:is|are) (?:needed|necessary|essential|vital) (?:to|for)|not (?:yet )?in a position to)\b/i;
 
 const BOILERPLATE =
-  /\b(?:share this article|subscribe|sign in|sign up|advertisement|all rights reserved|copyright|click here|read more|related stories|related articles|latest posts|latest news|get in touch|follow us|newsletter|cookies?|terms of (?:use|service)|privacy policy|skip to (?:main )?content|toggle navigation|more from|most read|you may also like)\b/i;
+  /\b(?:share this article|subscribe|sign in|sign up|advertisement|all rights reserved|copyright|click here|read more|related stories|related articles|latest posts|latest news|get in touch|follow us|newsletter|cookies?|terms of (?:use|service)|privacy policy|skip to (?:main )?content|toggle navigation|more from|most read|you may also like|(?:additional )?reporting by|editing by|writing by|contributed (?:to this )?report\w*|this (?:story|article) (?:has been|was) updated|download (?:the|our) app)\b/i;
 
 const CAPTION_CREDIT =
   /(?:\(\s*(?:photo|image|picture|credit|file photo)s?\s*:|\b(?:photo|image|picture|photograph|file photo)\s*:\s*[A-Z]|\b(?:photo|image) by [A-Z]|\/\s*(?:AP|AFP|Reuters|Getty Images|EPA)\b)/i;
@@ -86,6 +86,11 @@ const SPOKEN_OPENER =
   /^["']?(?:\.\.\.|\u2026|-|(?:well|so|now|look|oh|yes|yeah|and|but|see|okay|ok|listen)\b|(?:that|this|it)(?:'s| is| was| had| has)\b)/i;
 const PAST_ANCHORED_BOOST = 1.8;
 const PAST_BOOST = 1.2;
+const PRESENT_BOOST = 0.8;
+/** Ongoing or just-completed event in the present: "are blocking", "has ended", "are being turned away". */
+const PRESENT_EVENT = /\b(?:is|are|has|have)(?: (?:been|being|already|now|still|just))? \w{2,}(?:ing|ed)\b/i;
+/** Scheduled event: "will be sentenced on Friday", "is due to vote in May". */
+const SCHEDULED = /\b(?:will (?:be )?\w+|(?:is|are|was|were) (?:due|scheduled|set) to)\b/i;
 const MODAL_ANY = /\b(?:will|would|should|could|might|may|must|shall|can)\b/i;
 const ENTITY = /\s[A-Z][a-z\u00C0-\u024F]+/;
 const FUNCTION_WORD_START =
@@ -149,7 +154,8 @@ export const NEWS_RULES: NewsRule[] = [
   (t) => (INTERPRETATION.test(t) ? hit(-3, 'interpretation') : undefined),
   (t) => {
     if (PREDICTION.test(t) && !PAST_BEFORE_PREDICTION.test(t)) return hit(-3, 'prediction');
-    if (WILL.test(t) && !hasNumber(t)) return hit(-1.2, 'prediction');
+    // A scheduled event ("will be sentenced on May 3") is a fact; an undated "will" is a forecast.
+    if (WILL.test(t) && !hasNumber(t) && !DATE.test(t)) return hit(-1.2, 'prediction');
     return undefined;
   },
   (t) => (META.test(t) ? hit(-4, 'reporting meta-statement') : undefined),
@@ -181,13 +187,16 @@ export const NEWS_DEFAULT: NewsRule = (t, _s, ctx) => {
   // News default: a past-tense event with an entity, date or figure is check-worthy. First- and
   // second-person talk counts only inside an attributed quotation (debate speech is full of anecdotes);
   // conversational openers and questions get no boost.
-  if (MODAL_ANY.test(t) || SPOKEN_OPENER.test(t) || /\?["']?$/.test(t)) return undefined;
+  if (SPOKEN_OPENER.test(t) || /\?["']?$/.test(t)) return undefined;
   const personal = PERSONAL.test(t);
+  if (!personal && SCHEDULED.test(t) && DATE.test(t)) return hit(1.5, 'scheduled event');
+  if (MODAL_ANY.test(t)) return undefined;
   if (personal && !ctx.quoted) return DIGIT.test(t) ? hit(0.3, 'figure') : undefined;
   const past = PAST.test(t.replace(NOT_PAST, ''));
   const anchored = hasEntity(t) || DATE.test(t) || DIGIT.test(t);
   if (past && anchored) return hit(PAST_ANCHORED_BOOST, 'past event');
   if (past) return hit(PAST_BOOST, 'past event');
+  if (PRESENT_EVENT.test(t)) return hit(anchored ? PAST_BOOST : PRESENT_BOOST, 'ongoing event');
   if (hasNumber(t)) return hit(0.5, 'figure');
   return undefined;
 };

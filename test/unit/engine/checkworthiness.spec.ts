@@ -30,6 +30,10 @@ const FACTS_WITHOUT_NUMBERS: Case[] = [
   ['Opposition lawmakers walked out of parliament during the debate.', undefined, true],
   ['The river burst its banks overnight, flooding the old town.', undefined, true],
   ['Haldor Mining suspended operations at its northern mine in March.', undefined, true],
+  // Ongoing and scheduled events are facts too.
+  ['Demonstrators are blocking the main highway into the city.', undefined, true],
+  ['The former minister will be sentenced on Friday.', undefined, true],
+  ['Parliament is due to vote on the bill next week.', undefined, true],
 ];
 
 const OPINIONS: Case[] = [
@@ -82,6 +86,7 @@ const BOILERPLATE_HEADLINES_CAPTIONS: Case[] = [
   ['Subscribe to our newsletter', undefined, false],
   ['All rights reserved.', undefined, false],
   ['Related stories', undefined, false],
+  ['Reporting by Jane Okafor; Editing by Tom Lind', undefined, false],
   ['Government Announces Sweeping Changes To Pension System', undefined, false],
   [
     'Volunteers clear debris from a street in the old town on Monday.',
