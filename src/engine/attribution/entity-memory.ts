@@ -6,6 +6,7 @@
  */
 import type { SourceRef, SourceType } from '../types';
 import { canonicalSource } from '../sources';
+import { addWork } from './work-meter';
 
 export interface Entity {
   name: string;
@@ -154,6 +155,7 @@ export class EntityMemory {
   /** Register (or refresh) a source; returns the stored entity. */
   add(r: Resolved, pos: number, mentionText: string, mentionOnly = false): Entity {
     const key = r.name.toLowerCase();
+    addWork(Math.min(WINDOW, this.entities.length));
     for (let i = this.entities.length - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
       const e = this.entities[i];
       if (e.name.toLowerCase() === key) {
@@ -196,9 +198,17 @@ export class EntityMemory {
     });
   }
 
+  /** Record the intermediaries a source was reported through (kept when already set). */
+  setVia(name: string, via: SourceRef[]): void {
+    const key = name.toLowerCase();
+    const e = this.recent((x) => x.name.toLowerCase() === key);
+    if (e && !e.via.length) e.via = via.map((v) => ({ ...v }));
+  }
+
   /** Record a pronoun resolution as evidence of gender. */
   noteGender(name: string, pronoun: string): void {
     const key = name.toLowerCase();
+    addWork(Math.min(WINDOW, this.entities.length));
     for (let i = this.entities.length - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
       const e = this.entities[i];
       if (e.name.toLowerCase() === key && !e.gender) e.gender = /^(she|her)$/i.test(pronoun) ? 'f' : 'm';
@@ -218,6 +228,7 @@ export class EntityMemory {
 
   /** The most recent entity satisfying `ok`, searching back from the newest. */
   private recent(ok: (e: Entity) => boolean): Entity | undefined {
+    addWork(Math.min(WINDOW, this.entities.length));
     for (let i = this.entities.length - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
       const e = this.entities[i];
       if (ok(e)) return e;

@@ -4,6 +4,7 @@
  * Linear single pass.
  */
 import type { Span } from '../types';
+import { addWork } from './work-meter';
 
 export interface Quote {
   /** Offset of the opening mark. */
@@ -14,6 +15,7 @@ export interface Quote {
 }
 
 export function findQuotes(text: string): Quote[] {
+  addWork(text.length);
   const quotes: Quote[] = [];
   let open = -1;
   let straight = false;

@@ -6,6 +6,13 @@
  */
 import type { SourceRef, Span } from '../types';
 import { canonicalSource } from '../sources';
+import {
+  ANONYMOUS_HEADS,
+  GOVERNMENT_WORDS,
+  MEDIA_WORDS,
+  ORGANIZATION_WORDS,
+  TITLE_HEADS,
+} from '../sources/source-lexicon';
 import type { Token } from './tokenize';
 import {
   ADJUNCT_PREPOSITIONS,
@@ -23,6 +30,7 @@ import {
   type CueEntry,
 } from './cue-lexicon';
 import type { EntityMemory, Resolved } from './entity-memory';
+import { addWork } from './work-meter';
 
 export type FrameKind = 'direct_quote' | 'indirect' | 'according_to' | 'mixed';
 
@@ -53,6 +61,27 @@ interface SourcePhrase {
 }
 
 const MAX_TAIL = 24;
+const ANTECEDENT_STOP = new Set([
+  'by',
+  'with',
+  'to',
+  'from',
+  'for',
+  'at',
+  'on',
+  'in',
+  'against',
+  'about',
+  'like',
+  'among',
+  'between',
+  'over',
+  'under',
+  'after',
+  'before',
+]);
+/** How far back a source or a content boundary is looked for (tokens). */
+const WINDOW = 120;
 /** Words after which a cue form is a noun ("the report", "a tweet", "his claims"). */
 const NOUN_MARKERS = new Set([
   'the',
@@ -140,12 +169,16 @@ const LEXICAL_NOUN =
 
 export class SentenceAttributor {
   private toks: Token[] = [];
+  private carried: SourceRef[] = [];
+  private readonly titleCache = new Map<number, boolean>();
 
   constructor(private readonly ctx: AttributorContext) {}
 
   /** Frames of one sentence. `toks` already carry quote membership. */
   frames(toks: Token[]): RawFrame[] {
     this.toks = toks;
+    this.titleCache.clear();
+    addWork(toks.length);
     const out: RawFrame[] = [];
     let a = 0;
     for (let i = 0; i <= toks.length; i++) {
@@ -170,6 +203,7 @@ export class SentenceAttributor {
 
   private clause(a: number, b: number, out: RawFrame[]): void {
     const toks = this.toks;
+    addWork(2 * (b - a));
     // 1. "according to X" governs its clause
     for (let i = a; i < b - 1; i++) {
       if (toks[i].q < 0 && toks[i].k === 'according' && toks[i + 1].k === 'to') {
@@ -198,6 +232,7 @@ export class SentenceAttributor {
     let i = a;
     let guard = 0;
     while (i < b && guard++ < 4 * (b - a) + 8) {
+      addWork(1);
       const t = toks[i];
       if (t.q >= 0 || !t.w) {
         i++;
@@ -280,7 +315,10 @@ export class SentenceAttributor {
       this.clauseVerbsOnly(cs, b, inner);
       const viaOk = sources.every((s) => s.type === 'media');
       if (inner.length && viaOk) {
-        for (const f of inner) f.via = [...sources.map((s) => ({ ...s })), ...f.via];
+        for (const f of inner) {
+          f.via = [...sources.map((s) => ({ ...s })), ...f.via];
+          for (const x of f.sources) this.ctx.memory.setVia(x.name, f.via);
+        }
         return inner;
       }
       return [
@@ -503,7 +541,7 @@ export class SentenceAttributor {
     let q = p - 1;
     if (q >= a && toks[q].t === ',') q--;
     if (q < a || !toks[q].w || toks[q].q >= 0) return undefined;
-    const ante = this.sourceBefore(a, q);
+    const ante = this.antecedent(a, q);
     if (!ante) return undefined;
     const tail = this.tail(c, b, entry);
     if (tail.next !== 'that' && tail.next !== 'colon' && tail.next !== 'quote' && tail.next !== 'clause')
@@ -552,6 +590,7 @@ export class SentenceAttributor {
     let nextCue = -1;
     let cutAt = -1;
     for (let j = start; j < b; j++) {
+      addWork(1);
       const t = toks[j];
       if (t.q >= 0) continue;
       // ", citing …" after the content is the basis of the claim, not part of it
@@ -827,6 +866,20 @@ export class SentenceAttributor {
         k += 2;
         continue;
       }
+      if (
+        t.k === 'to' &&
+        k + 1 < b &&
+        toks[k + 1].w &&
+        !/^(?:be|have|do|make|take|get|go)$/.test(toks[k + 1].k)
+      ) {
+        // "said to cheers.", "told to a rally in Ohio." — only when the clause ends within a few words
+        let j = k + 1;
+        while (j < b && toks[j].w && toks[j].q < 0 && j - k <= 4) j++;
+        if (j >= b || toks[j].t === '.' || toks[j].t === ',' || toks[j].qm) {
+          k = j;
+          continue;
+        }
+      }
       if (ADJUNCT_PREPOSITIONS.has(t.k) && t.k !== 'to' && t.k !== 'for' && t.k !== 'following') {
         if (t.k === 'at' && k + 1 < b && (toks[k + 1].k === 'least' || toks[k + 1].k === 'most')) break;
         const ps = k;
@@ -902,6 +955,7 @@ export class SentenceAttributor {
     // parts separated by commas, from the left bound (clause start, or after a quotation)
     const lb = this.leftBound(a, end + 1);
     if (lb > end) return undefined;
+    addWork(end - lb + 1);
     const parts: Array<[number, number]> = [];
     let ps = lb;
     for (let j = lb; j <= end; j++) {
@@ -995,6 +1049,22 @@ export class SentenceAttributor {
     return 'appositive';
   }
 
+  /** The noun phrase ending at q that a relative pronoun refers to ("backed by Rina Holt, who …" → Rina Holt). */
+  private antecedent(a: number, q: number): SourcePhrase | undefined {
+    const toks = this.toks;
+    let j = q;
+    while (j >= a && q - j < 12) {
+      const t = toks[j];
+      if (!t.w || t.q >= 0 || NP_BREAKERS.has(t.k) || ANTECEDENT_STOP.has(t.k)) break;
+      if (!t.cap && /ed$/.test(t.k) && j < q) break;
+      j--;
+    }
+    if (j === q) return undefined;
+    let hs = j + 1;
+    while (hs < q && (toks[hs].k === 'and' || toks[hs].k === 'but')) hs++;
+    return { s: hs, e: q, hs, he: q };
+  }
+
   /** First noun phrase of a clause (skipping introductory phrases), for participial cues. */
   private clauseSubject(a: number, p: number): SourcePhrase | undefined {
     const toks = this.toks;
@@ -1012,15 +1082,16 @@ export class SentenceAttributor {
       const t = toks[j];
       if (!t.w || t.q >= 0) break;
       const connector = (t.k === 'of' || t.k === 'for' || t.k === 'and') && j + 1 <= p && toks[j + 1].cap;
+      const noun = this.sourceNoun(t.k);
       if (
-        t.cap ||
-        DETERMINERS.has(t.k) ||
+        (t.cap && !(DETERMINERS.has(t.k) && j > s)) ||
+        (DETERMINERS.has(t.k) && j === s) ||
         connector ||
-        LEXICAL_NOUN.test(t.k) ||
-        (!t.cap && j + 1 <= p && toks[j + 1].w && LEXICAL_NOUN.test(toks[j + 1].k))
+        noun ||
+        (!t.cap && j + 1 <= p && toks[j + 1].w && this.sourceNoun(toks[j + 1].k))
       ) {
         e = j;
-        if (t.cap || LEXICAL_NOUN.test(t.k)) lastGood = j;
+        if ((t.cap && !DETERMINERS.has(t.k)) || noun) lastGood = j;
         continue;
       }
       break;
@@ -1040,17 +1111,29 @@ export class SentenceAttributor {
       if (t.cap && j > src.hs) return true;
       if (t.cap && j === src.hs && !DETERMINERS.has(t.k)) return true;
     }
-    if (LEXICAL_NOUN.test(head.k)) {
-      // "Pre-election polls had put …": a bare document without an author is no source for "put"/"estimate"
-      return true;
-    }
-    return false;
+    return this.sourceNoun(head.k);
+  }
+
+  /** A noun that names a speaker, a body or a document ("minister", "agency", "officials", "survey"). */
+  private sourceNoun(k0: string): boolean {
+    if (LEXICAL_NOUN.test(k0)) return true;
+    const k = k0.replace(/'s?$/, '');
+    const sing = k.length > 3 && k.endsWith('s') ? k.slice(0, -1) : k;
+    return [k, sing].some(
+      (w) =>
+        TITLE_HEADS.has(w) ||
+        GOVERNMENT_WORDS.has(w) ||
+        ORGANIZATION_WORDS.has(w) ||
+        MEDIA_WORDS.has(w) ||
+        ANONYMOUS_HEADS.has(w),
+    );
   }
 
   /** Canonical, resolved sources of a phrase; joint sources ("police and hospital officials") split. */
   sourcesOf(ph: SourcePhrase, register = true): SourceRef[] {
     const toks = this.toks;
     const text = this.ctx.text;
+    if (register) this.carried = [];
     const mention: Span = { start: toks[ph.s].s, end: toks[ph.e].e };
     const headText = text.slice(toks[ph.hs].s, toks[ph.e].e);
     const pieces = this.splitJoint(ph.hs, ph.he);
@@ -1065,6 +1148,8 @@ export class SentenceAttributor {
         via: [],
       });
       if (!resolved) continue;
+      if (register && resolved.via.length && /^(?:he|she|they|it)$/.test(toks[s].k) && s === e)
+        this.carried = resolved.via;
       if (this.ctx.isOutlet(resolved.name)) continue;
       const ref: SourceRef = { name: resolved.name, type: resolved.type, mention: { ...mention } };
       if (resolved.role) ref.role = resolved.role;
@@ -1118,9 +1203,9 @@ export class SentenceAttributor {
     return [[start === s ? s : start, e]];
   }
 
+  /** Intermediaries carried by a pronoun to a source only ever reported through them ("She said" after "CNA quoted X"). */
   private carriedVia(sources: SourceRef[]): SourceRef[] {
-    void sources;
-    return [];
+    return sources.length === 1 ? this.carried.map((v) => ({ ...v })) : [];
   }
 
   private noteDocument(docPhrase: string | undefined, sources: SourceRef[]): void {
@@ -1137,6 +1222,7 @@ export class SentenceAttributor {
   // ---------------------------------------------------------------- spans
 
   private frame(content: Span[], sources: SourceRef[], via: SourceRef[], cue: Span, lemma: string): RawFrame {
+    if (via.length) for (const x of sources) this.ctx.memory.setVia(x.name, via);
     return { content, sources, via, cue, cueLemma: lemma, kind: this.kindOf(content) };
   }
 
@@ -1147,11 +1233,11 @@ export class SentenceAttributor {
     for (const c of content) {
       const before = text[c.start - 1];
       const after = text[c.end];
-      const inside = /[\u201c"]/.test(before ?? '') && /[\u201d"]/.test(after ?? '');
-      if (inside || this.toks.some((t) => t.q >= 0 && t.s >= c.start && t.e <= c.end)) {
-        if (inside) quoted++;
-        else partial = true;
-      }
+      void before;
+      void after;
+      const share = this.quotedShare(c);
+      if (share === 1) quoted++;
+      else if (share > 0) partial = true;
     }
     if (quoted && quoted === content.length && !partial) return 'direct_quote';
     if (quoted || partial) return 'mixed';
@@ -1202,15 +1288,27 @@ export class SentenceAttributor {
 
   /** Left bound of the material before index `to`: the clause start or just after the last quotation mark. */
   private leftBound(a: number, to: number): number {
-    for (let j = to - 1; j >= a; j--) {
+    const floor = Math.max(a, to - WINDOW);
+    addWork(to - floor);
+    for (let j = to - 1; j >= floor; j--) {
       const t = this.toks[j];
       if (t.qm === 'c' || t.q >= 0) return j + 1;
     }
-    return a;
+    return floor;
   }
 
   /** A headline in title case ("Trump Says Clinton Should …"): capitalised cue forms are verbs there. */
   private titleCase(a: number, b: number): boolean {
+    const key = a * 1e6 + b;
+    const cached = this.titleCache.get(key);
+    if (cached !== undefined) return cached;
+    const v = this.titleCaseScan(a, b);
+    this.titleCache.set(key, v);
+    return v;
+  }
+
+  private titleCaseScan(a: number, b: number): boolean {
+    addWork(b - a);
     let words = 0;
     let caps = 0;
     for (let j = a; j < b; j++) {
@@ -1234,7 +1332,9 @@ export class SentenceAttributor {
     while (j >= a && !this.toks[j].w && this.toks[j].q < 0) j--;
     if (j < a || this.toks[j].q < 0) return this.leftBound(a, to);
     const id = this.toks[j].q;
-    while (j - 1 >= a && this.toks[j - 1].q === id) j--;
+    const floor = Math.max(a, j - 4 * WINDOW);
+    addWork(j - floor);
+    while (j - 1 >= floor && this.toks[j - 1].q === id) j--;
     return this.leftBound(a, j);
   }
 
@@ -1248,7 +1348,47 @@ export class SentenceAttributor {
   }
 
   private has(from: number, to: number, k: string): boolean {
-    for (let j = from; j < to; j++) if (this.toks[j].k === k) return true;
+    const end = Math.min(to, from + WINDOW);
+    addWork(end - from);
+    for (let j = from; j < end; j++) if (this.toks[j].k === k) return true;
+    return false;
+  }
+
+  /** Share of the word tokens of a span that stand in quotations (0 none, 1 all). */
+  private quotedShare(c: Span): number {
+    const toks = this.toks;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].s < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let words = 0;
+    let quoted = 0;
+    for (let j = lo, n = 0; j < toks.length && toks[j].e <= c.end && n < 4 * WINDOW; j++, n++) {
+      addWork(1);
+      if (!toks[j].w) continue;
+      words++;
+      if (toks[j].q >= 0) quoted++;
+    }
+    return words ? quoted / words : 0;
+  }
+
+  /** Whether a span holds quoted tokens (binary search for its first token, then a bounded scan). */
+  private quotedWithin(c: Span): boolean {
+    const toks = this.toks;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].s < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo, n = 0; j < toks.length && toks[j].e <= c.end && n < 4 * WINDOW; j++, n++) {
+      addWork(1);
+      if (toks[j].q >= 0) return true;
+    }
     return false;
   }
 }

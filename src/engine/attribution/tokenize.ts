@@ -1,3 +1,5 @@
+import { addWork } from './work-meter';
+
 /**
  * A small offset-keeping tokenizer for attribution: words (with inner apostrophes, hyphens, abbreviation dots and
  * words broken across a line, "inspec\ntions") and single punctuation marks. Linear, no regular expressions.
@@ -72,6 +74,7 @@ const isSpace = (c: number): boolean =>
 
 /** Tokenize text.slice(from, to); offsets are absolute. */
 export function tokenize(text: string, from: number, to: number): Token[] {
+  addWork(Math.max(0, to - from));
   const out: Token[] = [];
   let i = from;
   while (i < to) {

@@ -27,7 +27,7 @@ export const HONORIFICS = set(`mr. mr mrs. mrs ms. ms dr. dr prof. prof sir dame
 /** Nouns that make a phrase a government body. */
 export const GOVERNMENT_WORDS = set(`
   ministry ministries department government governments administration cabinet police policing gendarmerie
-  army military navy air-force forces pentagon kremlin parliament congress senate assembly legislature
+  army military navy air-force forces guard coast-guard pentagon kremlin parliament congress senate assembly legislature
   court courts tribunal judiciary prosecutor prosecutors prosecution inspectorate regulator authority authorities
   commission council municipality city-hall mayor's prefecture province state agency agencies bureau office
   service services embassy consulate white-house downing treasury central-bank
@@ -70,7 +70,9 @@ export const ORGANIZATION_WORDS = set(`
   bank banks fund university college school hospital clinic firm firms airline airlines maker makers
   manufacturer operator provider producer exporter importer retailer insurer insurers club league team
   church movement campaign center centre initiative project laboratory lab labs exchange board
-  works council trust partnership consortium cooperative co-operative international
+  works council trust partnership consortium cooperative co-operative international energy airways motors
+  pharmaceuticals pharma capital partners foods technologies technology tech solutions logistics telecom mining
+  oil gas power steel shipping insurance automotive chemicals electric electronics media-group brands retail
 `);
 
 /** Nouns that make a phrase a document. */
