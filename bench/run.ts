@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { formatEngineBench, runEngineBench } from './engine.bench';
 
 /**
  * `npm run bench`: runs every benchmark and prints its figures with the machine they were measured on.
@@ -6,7 +7,16 @@ import { cpus, totalmem } from 'node:os';
  */
 type Bench = { name: string; run: () => Promise<unknown> };
 
-const BENCHES: Bench[] = [];
+const BENCHES: Bench[] = [
+  {
+    name: 'engine',
+    run: async () => {
+      const result = runEngineBench();
+      console.log(formatEngineBench(result));
+      return result;
+    },
+  },
+];
 
 function describeMachine(): string {
   const cpuList = cpus();
