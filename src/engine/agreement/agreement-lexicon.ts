@@ -96,6 +96,8 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'lives lost',
     'drowned',
     'body count',
+    'shot dead',
+    'gunned down',
   ],
   injury: ['injured', 'injury', 'injuries', 'injuring', 'wounded', 'wounding', 'wounds', 'hurt'],
   missing: ['missing', 'unaccounted', 'unaccounted for'],
@@ -264,6 +266,18 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
   strike: ['strike', 'walkout', 'walked out', 'stoppage'],
   fine: ['fined', 'penalty', 'penalties'],
   debt: ['debt', 'deficit', 'borrowing'],
+  arrival: ['arrived', 'arrivals', 'crossed', 'landed', 'entered the country'],
+  burned_area: ['burned', 'burnt', 'scorched', 'charred'],
+  aid: ['pledged', 'pledge', 'donated', 'donation', 'donations', 'aid', 'grant', 'grants', 'relief funds'],
+  population: ['population', 'inhabitants', 'populated'],
+  closure: ['closed', 'shut', 'shuttered', 'closure', 'closures'],
+  cancellation: ['cancelled', 'canceled', 'cancellations', 'scrapped', 'grounded'],
+  sentence: ['sentenced', 'jailed', 'imprisoned', 'prison term', 'jail term', 'years in prison'],
+  emissions: ['emissions', 'emitted', 'emit'],
+  exports: ['exports', 'exported'],
+  imports: ['imports', 'imported'],
+  investment: ['invest', 'invested', 'investment', 'investments'],
+  approval: ['approval rating', 'approve', 'approved of', 'support', 'backing', 'backed', 'favour', 'favor'],
 };
 
 export interface FamilyPattern {

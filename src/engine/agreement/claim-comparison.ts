@@ -263,6 +263,17 @@ export function compareFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimCompar
         explanation: `one source denies what the other states about ${best.what}: ${da} vs ${db}`,
       };
     }
+    const ca = best.qa.quantity.change;
+    const cb = best.qb.quantity.change;
+    if (ca && cb && ca !== cb) {
+      return {
+        sameFact: true,
+        relation: 'conflict',
+        score: Math.round(best.score * 0.9 * 100) / 100,
+        method: 'quantity-direction',
+        explanation: `${da} (${ca === 'up' ? 'a rise' : 'a fall'}) vs ${db} (${cb === 'up' ? 'a rise' : 'a fall'}): opposite directions (${best.what})`,
+      };
+    }
     if (overlap) {
       return {
         sameFact: true,

@@ -119,6 +119,7 @@ const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 /** "the three sites", "its two centres": entities already introduced, not a count being claimed. */
 const DEFINITE_BEFORE = /\b(?:the|its|their|his|her|our|these|those)\s+$/i;
+const RELATIVE_TIME = /\b(?:last|this|next)\s+(?:year|month|week)\b/i;
 const WINDOW = 8;
 const WINDOW_AFTER = 12;
 const SCOPE_PREPOSITIONS = new Set(['in', 'at', 'on', 'across', 'throughout', 'inside', 'within']);
@@ -320,8 +321,9 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const t = tokens[i];
     const lower = t.raw.toLowerCase();
     if (/^(?:1[89]|20)\d\d$/.test(t.raw)) yearAt.push(i);
-    if (MONTH_NAMES.has(lower)) months.add(lower);
-    if (WEEKDAYS.has(lower)) weekdays.add(lower);
+    const bare = lower.replace(/['’]s$/, '');
+    if (MONTH_NAMES.has(bare)) months.add(bare);
+    if (WEEKDAYS.has(bare)) weekdays.add(bare);
     if (isContent(t.stem)) content.add(t.stem);
   }
 
@@ -431,6 +433,9 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     });
   }
 
+  // Relative dates ("last year" vs "this year") name periods just as years do.
+  const relative = RELATIVE_TIME.exec(text);
+  if (relative) years.add(relative[0].toLowerCase().replace(/\s+/g, ' '));
   // A year next to a point of comparison ("down from 46.8 percent in 2020") dates that point, not the claim.
   for (const i of yearAt) if (!refWindows.some(([lo, hi]) => i >= lo && i < hi)) years.add(tokens[i].raw);
   const claimText = text;

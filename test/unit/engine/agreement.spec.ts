@@ -457,6 +457,38 @@ describe('compareClaims', () => {
       claim('21 people died', [q('21', 21, 'exact', 'people')], ['a police official']),
       null,
     ],
+    [
+      'different weekdays (possessive)',
+      claim("five people were killed in Monday's attack", [q('five', 5, 'exact', 'people')], ['police']),
+      claim("12 people were killed in Tuesday's attack", [q('12', 12, 'exact', 'people')], ['hospital']),
+      null,
+    ],
+    [
+      'last year vs this year',
+      claim('the company cut 300 jobs last year', [q('300', 300, 'exact', 'jobs')], ['union']),
+      claim('the company cut 450 jobs this year', [q('450', 450, 'exact', 'jobs')], ['company']),
+      null,
+    ],
+    [
+      'shot dead is a death',
+      claim('police shot dead three protesters', [q('three', 3, 'exact', 'protesters')], ['rights group']),
+      claim('three people were killed', [q('three', 3, 'exact', 'people')], ['police']),
+      'agree',
+    ],
+    [
+      'opposite directions of the same change',
+      claim(
+        'exports rose 3 percent',
+        [{ ...q('3 percent', 3, 'exact', 'percent'), change: 'up' }],
+        ['ministry'],
+      ),
+      claim(
+        'exports fell 3 percent',
+        [{ ...q('3 percent', 3, 'exact', 'percent'), change: 'down' }],
+        ['chamber of commerce'],
+      ),
+      'conflict',
+    ],
     // stance
     [
       'denial of the same figure',
