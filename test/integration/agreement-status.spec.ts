@@ -66,6 +66,7 @@ describe('computeAgreement', () => {
 });
 
 describe('VerificationService.recomputeAgreement (PostgreSQL)', () => {
+  jest.setTimeout(60_000);
   let context: TestingModule;
   let dataSource: DataSource;
   let verification: VerificationService;
