@@ -211,14 +211,18 @@ describe('HTTP platform (e2e)', () => {
       expect(doc.paths['/v1/api-keys'].post.security).toEqual([{ 'X-API-Key': [] }]);
       expect(doc.paths['/v1/api-keys'].post.responses).toHaveProperty('403');
       expect(doc.paths['/health'].get.security).toEqual([]);
+      // Every route has a summary and documents its errors (authenticated ones: at least 401).
+      const problems: string[] = [];
       for (const [path, item] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(item)) {
-          expect({ route: `${method} ${path}`, summary: typeof op.summary }).toEqual({
-            route: `${method} ${path}`,
-            summary: 'string',
-          });
+          const route = `${method.toUpperCase()} ${path}`;
+          if (typeof op.summary !== 'string' || op.summary === '') problems.push(`${route}: no summary`);
+          const errors = Object.keys(op.responses).filter((status) => Number(status) >= 400);
+          if (errors.length === 0) problems.push(`${route}: no error responses`);
+          if (path.startsWith('/v1/') && !errors.includes('401')) problems.push(`${route}: no 401 response`);
         }
       }
+      expect(problems).toEqual([]);
     });
   });
 
