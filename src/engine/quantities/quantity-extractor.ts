@@ -1610,6 +1610,11 @@ class Extraction {
           w === 'our' ||
           w === 'these' ||
           w === 'those' ||
+          w === 'last' ||
+          w === 'first' ||
+          w === 'next' ||
+          w === 'top' ||
+          w === 'remaining' ||
           /['\u2019]s$/.test(w)
         ) {
           i++;
@@ -1730,7 +1735,7 @@ class Extraction {
     let sawBy = false;
     // Weak verbs ("cut 1,200 jobs", "added 300 staff") state a change only for rates, money and points, or with "by".
     const weakOk = kind === 'percent' || unit === 'points';
-    while (b >= 0 && steps < 6) {
+    while (b >= 0 && steps < 7) {
       this.work++;
       steps++;
       const w = this.low(b);
@@ -1748,11 +1753,11 @@ class Extraction {
       }
       if (w === 'by') {
         sawBy = true;
-      } else if (!sawBy || steps > 4) {
+      } else if (!sawBy || steps > 6) {
         if (!CHANGE_FILLERS.has(w) && !/ly$/.test(w)) break;
       } else if (SENTENCE_END.has(w) || w === ',' || STOP_WORDS.has(w)) {
         // "grow sales by 35 per cent": skip the object, but not across clauses.
-        if (w !== 'its' && w !== 'their' && w !== 'the') break;
+        if (w !== 'its' && w !== 'their' && w !== 'the' && w !== 'of' && w !== 'a' && w !== 'an') break;
       }
       b--;
     }

@@ -628,8 +628,6 @@ export const PEOPLE_STATES = new Set([
   'evacuated',
   'displaced',
   'homeless',
-  'deaths',
-  'casualties',
 ]);
 export const PEOPLE_VERBS = new Set([
   'killed',

@@ -215,6 +215,8 @@ const cases: Array<[string, Expect]> = [
   ['The firm gave up 40 points in a day.', { at: '40 points', value: 40, change: null }],
   ['The toll rose to 19 on Sunday.', { at: '19', value: 19, change: null, unit: 'people' }],
   ['Profit increased to $80 million from $60 million.', { at: '$60 million', value: 60000000, change: null }],
+  ['The pill cut the risk of a stroke by 25 percent.', { at: '25 percent', value: 25, change: 'down' }],
+  ['The firm cut 900 jobs in May.', { at: '900', value: 900, change: null, unit: 'jobs' }],
   ['The Dow +0.4% and the Nikkei gained.', { at: '+0.4%', value: 0.4, change: 'up' }],
   // Counted nouns
   ['Four of the nine judges dissented.', { at: 'Four', value: 4, unit: 'judges' }],
@@ -232,6 +234,8 @@ const cases: Array<[string, Expect]> = [
     { at: 'one', value: 1, unit: 'helicopters' },
   ],
   ['The party won 31 of the 60 seats.', { at: '31', value: 31, unit: 'seats' }],
+  ['The club lost 9 of its last 10 matches.', { at: '9', value: 9, unit: 'matches' }],
+  ['The ward reported 12 deaths overnight.', { at: '12', value: 12, unit: 'deaths' }],
 ];
 
 describe('extractQuantities', () => {
