@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { formatEngineBench, runEngineBench } from './engine.bench';
+import { runReviewQueueBench } from './review-queue.bench';
 
 /**
  * `npm run bench`: runs every benchmark and prints its figures with the machine they were measured on.
@@ -16,6 +17,7 @@ const BENCHES: Bench[] = [
       return result;
     },
   },
+  { name: 'review queue (HTTP, 100k claims)', run: () => runReviewQueueBench() },
 ];
 
 function describeMachine(): string {
