@@ -1,6 +1,5 @@
 import { cpus, totalmem } from 'node:os';
 import { formatEngineBench, runEngineBench } from './engine.bench';
-import { runReviewQueueBench } from './review-queue.bench';
 
 /**
  * `npm run bench`: runs every benchmark and prints its figures with the machine they were measured on.
@@ -17,7 +16,6 @@ const BENCHES: Bench[] = [
       return result;
     },
   },
-  { name: 'review queue (HTTP, 100k claims)', run: () => runReviewQueueBench() },
 ];
 
 function describeMachine(): string {
