@@ -35,6 +35,38 @@ export function independentOrigins(claim: ComparableClaim): string[] {
   }
 }
 
+/** "the company put the figure at about 4,500": the figure named just before, estimated by another source. */
+const ANAPHORIC_ESTIMATE =
+  /\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|gave|gives|set|sets)\s+(?:the|its|their|his|her|that|this)\s+(?:own\s+)?(?:figure|number|count|tally|total|estimate|toll)\b/i;
+const ANTECEDENT_DISTANCE = 3;
+
+/**
+ * A figure stated as "put the figure at N" measures what the nearest preceding figure measured: it takes that
+ * figure's predicate families and subject. Revisions ("raised the figure to 15") are left alone: a source updating
+ * its own count is a later snapshot, not a second estimate.
+ */
+function resolveAnaphora(features: Array<ClaimFeatures | null>): void {
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i];
+    if (!f || !f.quantities.length || !ANAPHORIC_ESTIMATE.test(f.claim.text)) continue;
+    if (f.quantities.some((q) => q.families.size > 0)) continue;
+    for (let j = i - 1; j >= 0 && j >= i - ANTECEDENT_DISTANCE; j--) {
+      const antecedent = features[j]?.quantities.find((q) => q.families.size > 0 && !q.reference);
+      if (!antecedent) continue;
+      features[i] = {
+        ...f,
+        quantities: f.quantities.map((q) => ({
+          ...q,
+          families: new Set(antecedent.families),
+          subject: new Set([...q.subject, ...antecedent.subject]),
+          unit: q.unit.cls === '?' ? antecedent.unit : q.unit,
+        })),
+      };
+      break;
+    }
+  }
+}
+
 /**
  * Relations between claims of one article: pairs a < b (indices into `claims`), from different sources, stating
  * the same fact. Accepts engine `Claim`s directly; claims marked `checkworthy: false` and the outlet's own claims
@@ -44,14 +76,17 @@ export function relateClaims(claims: ComparableClaim[], options: RelateOptions =
   const out: ClaimRelation[] = [];
   try {
     if (!Array.isArray(claims)) return out;
-    const features: Array<ClaimFeatures | null> = claims.map((c) => {
+    const all: Array<ClaimFeatures | null> = claims.map((c) => {
       try {
-        if (!options.includeNonCheckworthy && c?.checkworthy === false) return null;
         return claimFeatures(c);
       } catch {
         return null;
       }
     });
+    resolveAnaphora(all);
+    const features = all.map((f, i) =>
+      !options.includeNonCheckworthy && claims[i]?.checkworthy === false ? null : f,
+    );
     const minScore = options.minScore ?? 0;
     for (let i = 0; i < features.length; i++) {
       const fa = features[i];

@@ -120,10 +120,9 @@ export function formatNumber(n: number): string {
   if (n === -Infinity) return '-∞';
   if (!Number.isFinite(n)) return '?';
   const abs = Math.abs(n);
-  const round = (x: number): string =>
-    x.toLocaleString('en-US', { maximumFractionDigits: x >= 100 ? 0 : x >= 10 ? 1 : 2 });
+  const round = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: x >= 100 ? 0 : 2 });
   if (abs >= 1e9) return `${n < 0 ? '-' : ''}${round(abs / 1e9)} billion`;
-  if (abs >= 1e7) return `${n < 0 ? '-' : ''}${round(abs / 1e6)} million`;
+  if (abs >= 1e6) return `${n < 0 ? '-' : ''}${round(abs / 1e6)} million`;
   return n.toLocaleString('en-US', { maximumFractionDigits: abs >= 100 ? 0 : abs >= 1 ? 2 : 4 });
 }
 

@@ -701,6 +701,28 @@ describe('relateClaims', () => {
     expect(relateClaims(marked).some((r) => r.a === 1 || r.b === 1)).toBe(false);
   });
 
+  it('reads "put the figure at N" as the figure named just before', () => {
+    const strike = [
+      claim('12,000 employees joined the strike', [q('12,000', 12000, 'exact', 'employees')], ['union']),
+      claim(
+        'the company put the figure at about 4,500',
+        [q('about 4,500', 4500, 'approx', null)],
+        ['company'],
+      ),
+    ];
+    expect(relateClaims(strike)).toMatchObject([{ a: 0, b: 1, relation: 'conflict' }]);
+    expect(compareClaims(strike[0], strike[1]).relation).toBeNull();
+  });
+
+  it('does not read a revision ("raised the figure to 15") as a second estimate', () => {
+    const fire = [
+      claim('Nineteen people were killed', [q('Nineteen', 19, 'exact', 'people')], ['police']),
+      claim('initially reported seven dead', [q('seven', 7, 'exact', 'people')], ['fire service']),
+      claim('raised the figure to 15 in the afternoon', [q('15', 15, 'exact', 'people')], ['fire service']),
+    ];
+    expect(relateClaims(fire)).toEqual([]);
+  });
+
   it('never relates two claims of the same source', () => {
     const snapshots = [
       claim('seven people were killed', [q('seven', 7, 'exact', 'people')], ['fire service']),
