@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { formatEngineBench, runEngineBench } from './engine.bench';
+import { runPipelineBench } from './pipeline.bench';
 
 /**
  * `npm run bench`: runs every benchmark and prints its figures with the machine they were measured on.
@@ -16,6 +17,7 @@ const BENCHES: Bench[] = [
       return result;
     },
   },
+  { name: 'pipeline (ingested and verified per second, 1 and 2 workers)', run: () => runPipelineBench() },
 ];
 
 function describeMachine(): string {
