@@ -9,7 +9,7 @@ export interface GoldArticle {
   id?: string;
   title?: string;
   text: string;
-  claims: Array<{ anchor: string; checkworthy: boolean; note?: string }>;
+  claims: Array<{ anchor: string; checkworthy: boolean; note?: string; sources?: unknown[] | null }>;
 }
 
 export interface DevArticleCase {
@@ -72,6 +72,7 @@ export function devArticleCases(articles: GoldArticle[]): DevArticleCase[] {
       if (a.title && line && a.title.startsWith(line.replace(/[.!?]$/, ''))) hints.isHeadline = true;
       if (CAPTION_LINE.test(line)) hints.isCaption = true;
       if (insideQuotes(a.text, at)) hints.inQuote = true;
+      if (Array.isArray(c.sources) && c.sources.length > 0) hints.attributed = true;
       cases.push({
         article: a.id ?? '',
         anchor: c.anchor,

@@ -7,7 +7,14 @@
  * rules for news conventions adjust it. Pure, linear time, never throws. See README.md for figures.
  */
 import { MODEL_THRESHOLD, modelLogit } from './checkworthiness-model';
-import { NEWS_DEFAULT, NEWS_RULES, contextAdjustment, cueAdjustment, type RuleHit } from './news-rules';
+import {
+  NEWS_DEFAULT,
+  NEWS_RULES,
+  contextAdjustment,
+  cueAdjustment,
+  isNeutralCue,
+  type RuleHit,
+} from './news-rules';
 
 export interface CheckworthinessHints {
   /** The reporting verb/phrase, lemma-ish: 'said', 'urged', 'pledged', 'denied'. */
@@ -77,6 +84,14 @@ function normalize(s: string): string {
     .trim();
 }
 
+const TRAILING_RELATIVE = /,\s+(?:which|who|whom|whose)\s/;
+
+/** The claim up to a trailing non-restrictive relative clause (when enough is left to judge). */
+function mainClause(text: string): string {
+  const m = TRAILING_RELATIVE.exec(text);
+  return m && m.index >= 20 ? text.slice(0, m.index) : text;
+}
+
 /** The part of the sentence before the claim (for cues like "urged X to" / "called the ruling"). */
 function precedingContext(claim: string, sentence: string): string {
   if (!sentence || sentence === claim) return '';
@@ -110,15 +125,22 @@ export function assessCheckworthiness(
       if (!strongest || Math.abs(hit.delta) > Math.abs(strongest.delta)) strongest = hit;
     };
     const ctx = { quoted: h.inQuote === true || h.attributed === true };
+    // The rules judge the main clause: a trailing ", which observers interpret as …" does not undo it.
+    const head = mainClause(text);
     // In a long sentence with figures a cue may govern only one clause: soften the negative rules.
     const soften = /\d/.test(text) && text.split(' ').length > 18 ? 0.6 : 1;
     for (const rule of NEWS_RULES) {
-      const r = rule(text, sentence, ctx);
+      const r = rule(head, sentence, ctx);
       apply(r && r.delta < 0 ? { delta: r.delta * soften, reason: r.reason } : r);
     }
-    apply(contextAdjustment(text, sentence, precedingContext(text, sentence)));
+    apply(contextAdjustment(head, sentence, precedingContext(text, sentence)));
     if (typeof h.cue === 'string' && h.cue) apply(cueAdjustment(h.cue));
-    if (!strongest || strongest.delta > -2) apply(NEWS_DEFAULT(text, sentence, ctx));
+    if (!strongest || strongest.delta > -2) {
+      apply(NEWS_DEFAULT(head, sentence, ctx));
+      // What a source said or reported, under a neutral reporting verb, is a statement worth checking.
+      if (h.attributed === true && (!h.cue || isNeutralCue(h.cue)))
+        apply({ delta: 0.8, reason: 'attributed statement' });
+    }
     if (h.hasQuantity) z += 0.5;
     if (!Number.isFinite(z)) return result(0, 'error');
     return result(z, strongest?.reason);

@@ -232,3 +232,11 @@ export function cueAdjustment(cue: string): RuleHit | undefined {
   for (const [re, delta, reason] of CUE_NEGATIVE) if (re.test(c)) return hit(delta, reason);
   return undefined;
 }
+
+const NEUTRAL_CUE =
+  /^(?:say|said|says|tell|told|report|confirm|corroborat|state|write|wrote|add|note|explain|find|found|show|estimate|announce|reveal|disclose|testif|acknowledg|admit|according to|quote|cite|recall|conclude|indicate)/i;
+
+/** Reporting verbs that carry a statement without colouring it ('said', 'reported', 'confirmed'). */
+export function isNeutralCue(cue: string): boolean {
+  return NEUTRAL_CUE.test(cue.trim());
+}
