@@ -14,6 +14,14 @@
  */
 import type { SourceRef, Span } from '../types';
 import { canonicalSource } from '../sources';
+import {
+  DOCUMENT_WORDS,
+  GOVERNMENT_PLACES,
+  GOVERNMENT_WORDS,
+  MEDIA_WORDS,
+  ORGANIZATION_WORDS,
+  TITLE_HEADS,
+} from '../sources/source-lexicon';
 import { EntityMemory } from './entity-memory';
 import { findQuotes, type Quote } from './quote-finder';
 import { SentenceAttributor, type RawFrame } from './sentence-attributor';
@@ -211,9 +219,24 @@ function noteNames(text: string, memory: EntityMemory): void {
   let m: RegExpExecArray | null;
   let n = 0;
   while ((m = re.exec(text)) && n++ < 5000) {
-    const c = canonicalSource(m[0]);
-    if (c.type === 'person' && c.name === m[0]) memory.noteName(m[0]);
+    if (looksLikePersonName(m[0])) memory.noteName(m[0]);
   }
+}
+
+/** Two or three capitalised words with no organisation, government, media or title word. */
+function looksLikePersonName(s: string): boolean {
+  for (const w of s.toLowerCase().split(/[ -]/)) {
+    if (
+      ORGANIZATION_WORDS.has(w) ||
+      GOVERNMENT_WORDS.has(w) ||
+      MEDIA_WORDS.has(w) ||
+      TITLE_HEADS.has(w) ||
+      DOCUMENT_WORDS.has(w)
+    )
+      return false;
+    if (GOVERNMENT_PLACES.has(w)) return false;
+  }
+  return true;
 }
 
 /** A person named as a sentence's subject ("Brehm conceded defeat") is a candidate antecedent for a later "he". */

@@ -481,6 +481,8 @@ export class SentenceAttributor {
       if (next === 'clause' && entry.mode === 'thatOnly') return undefined;
       if (cueTok.k === 'put' || cueTok.k === 'puts') {
         if (!this.has(tail.k, b, 'at')) return undefined;
+        // "Pre-election polls had put her support at …": a document with no author is the outlet's summary
+        if (sources.every((x) => x.type === 'document')) return undefined;
       }
       let start = next === 'that' || next === 'colon' ? tail.k + 1 : tail.k;
       if (next === 'clause' && entry.mode === 'object' && !tail.asSaying && !tail.citing) start = src.e + 1;

@@ -136,14 +136,14 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 function mk(text: string, s: number, e: number): Token {
   const t = text.slice(s, e);
   const c = t.charCodeAt(0);
+  let k = t.toLowerCase();
+  if (k.indexOf('\n') >= 0) k = k.replace(/\n/g, '');
+  if (k.indexOf('\u2019') >= 0) k = k.replace(/\u2019/g, "'");
   return {
     s,
     e,
     t,
-    k: t
-      .replace(/\n/g, '')
-      .toLowerCase()
-      .replace(/\u2019/g, "'"),
+    k,
     w: isWordChar(c),
     cap: isUpper(c),
     q: -1,

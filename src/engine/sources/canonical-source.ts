@@ -302,12 +302,25 @@ function typeOf(name: string, role: string | undefined, person: boolean): Source
 
 /** Canonical name and type of a source mention. */
 export function canonicalSource(mention: string): CanonicalSource {
+  const key = typeof mention === 'string' ? mention : String(mention ?? '');
+  const hit = CACHE.get(key);
+  if (hit) return { ...hit };
+  let out: CanonicalSource;
   try {
-    return canonicalize(mention, 0);
+    out = canonicalize(key, 0);
   } catch {
-    return { name: cleanMention(String(mention ?? '')), type: 'organization' };
+    out = { name: cleanMention(key), type: 'organization' };
   }
+  if (key.length <= 200) {
+    if (CACHE.size >= CACHE_MAX) CACHE.clear();
+    CACHE.set(key, out);
+  }
+  return { ...out };
 }
+
+/** Mentions repeat within and across articles; a bounded memo keeps canonicalisation cheap. */
+const CACHE = new Map<string, CanonicalSource>();
+const CACHE_MAX = 5000;
 
 function canonicalize(mention: string, depth: number): CanonicalSource {
   let s = cleanMention(mention);
