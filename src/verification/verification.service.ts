@@ -6,10 +6,17 @@ import { NotFoundError } from '../common/errors';
 import { ClaimRelationsRepository, orderedPair } from '../claims/claim-relations.repository';
 import type { Claim } from '../claims/claim.entity';
 import { ClaimsRepository } from '../claims/claims.repository';
-import { compareClaims, independentOrigins, type ComparableClaim } from '../engine/agreement';
+import {
+  claimFeatures,
+  compareFeatures,
+  type ClaimComparison,
+  type ClaimFeatures,
+  type ComparableClaim,
+} from '../engine/agreement';
 import type { Quantity as EngineQuantity } from '../engine/types';
 import { computeAgreement } from './agreement-status';
 import { VerificationRunsRepository } from './verification-runs.repository';
+import { NewsroomEventsService } from '../webhooks/newsroom-events.service';
 
 /** Candidate claims of other articles compared with each claim (full-text best matches). */
 export const CANDIDATE_LIMIT = 20;
@@ -45,6 +52,7 @@ export class VerificationService {
     private readonly relations: ClaimRelationsRepository,
     private readonly runs: VerificationRunsRepository,
     private readonly audit: AuditLogRepository,
+    private readonly newsroomEvents: NewsroomEventsService,
   ) {}
 
   async verifyClaim(cmd: VerifyClaimCommand): Promise<VerifyClaimOutcome> {
@@ -57,19 +65,18 @@ export class VerificationService {
     const candidateIds = await this.claims.findCandidateIds(claim.id, CANDIDATE_LIMIT);
     const otherIds = [...new Set([...siblingIds, ...candidateIds])];
     const comparables = await this.loadComparables([claim, ...(await this.claims.findByIds(otherIds))]);
-    const self = comparables.get(claim.id);
-    if (!self) throw new Error(`Claim ${claim.id} could not be loaded for comparison`);
+    // Features once per claim, then one cheap comparison per pair.
+    const features = new Map<string, ClaimFeatures | null>();
+    for (const [id, comparable] of comparables) features.set(id, featuresOf(comparable));
+    if (!features.get(claim.id)) throw new Error(`Claim ${claim.id} could not be loaded for comparison`);
 
     const found: { claimId: string; relation: string; score: number; method: string }[] = [];
     const touched = new Set<string>([claim.id]);
     for (const otherId of otherIds) {
-      const other = comparables.get(otherId);
-      if (!other) continue;
+      if (!features.has(otherId)) continue;
       // Compare in the stored pair order, so the two claims' jobs reach the same answer for the pair.
       const [a, b] = orderedPair(claim.id, otherId);
-      // Like the engine within one article: only claims with an origin (not the outlet's own) are related.
-      const comparable = independentOrigins(self).length > 0 && independentOrigins(other).length > 0;
-      const result = comparable ? compareClaims(comparables.get(a)!, comparables.get(b)!) : undefined;
+      const result = compare(features.get(a), features.get(b));
       if (result?.relation) {
         const outcome = await this.relations.upsert(a, b, {
           relation: result.relation,
@@ -184,6 +191,19 @@ export class VerificationService {
           },
           em,
         );
+        // Review desk hook (issue 5): re-rank the claim on the review queue, emit claim.status_changed.
+        await this.newsroomEvents.claimStatusChanged(
+          claimId,
+          {
+            before: { agreementStatus: current.agreementStatus },
+            after: {
+              agreementStatus: next.status,
+              agreeingOrigins: next.agreeingOrigins,
+              conflictingOrigins: next.conflictingOrigins,
+            },
+          },
+          em,
+        );
       }
       if (verifiedRevision !== undefined)
         await this.claims.markVerifiedRevision(em, claimId, verifiedRevision);
@@ -223,6 +243,30 @@ export class VerificationService {
       });
     }
     return out;
+  }
+}
+
+function featuresOf(claim: ComparableClaim): ClaimFeatures | null {
+  try {
+    return claimFeatures(claim);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Like the engine within one article, only claims with an origin (not the outlet's own statements) are related;
+ * undefined when the pair is not compared.
+ */
+function compare(
+  a: ClaimFeatures | null | undefined,
+  b: ClaimFeatures | null | undefined,
+): ClaimComparison | undefined {
+  if (!a || !b || !a.origins.length || !b.origins.length) return undefined;
+  try {
+    return compareFeatures(a, b);
+  } catch {
+    return undefined;
   }
 }
 
