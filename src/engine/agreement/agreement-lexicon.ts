@@ -97,6 +97,8 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'drowned',
     'body count',
     'shot dead',
+    'bodies',
+    'bodies recovered',
     'gunned down',
   ],
   injury: ['injured', 'injury', 'injuries', 'injuring', 'wounded', 'wounding', 'wounds', 'hurt'],
@@ -244,7 +246,15 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
   turnout: ['turnout', 'voter participation'],
   inflation: ['inflation', 'consumer prices', 'cpi'],
   unemployment: ['unemployment', 'jobless', 'jobless rate'],
-  growth: ['gdp', 'economic growth', 'economy grew', 'economy expanded', 'economy shrank'],
+  growth: [
+    'gdp',
+    'growth',
+    'economic growth',
+    'economy grew',
+    'economy expanded',
+    'economy shrank',
+    'economy contracted',
+  ],
   revenue: ['revenue', 'revenues', 'sales', 'turnover'],
   profit: ['profit', 'profits', 'net income', 'earnings'],
   spending: ['spent', 'spend', 'spending', 'expenditure', 'outlay'],
@@ -265,7 +275,8 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
   rescue: ['rescued', 'rescue', 'saved'],
   strike: ['strike', 'walkout', 'walked out', 'stoppage'],
   fine: ['fined', 'penalty', 'penalties'],
-  debt: ['debt', 'deficit', 'borrowing'],
+  debt: ['debt', 'borrowing'],
+  deficit: ['deficit', 'shortfall'],
   arrival: ['arrived', 'arrivals', 'crossed', 'landed', 'entered the country'],
   burned_area: ['burned', 'burnt', 'scorched', 'charred'],
   aid: ['pledged', 'pledge', 'donated', 'donation', 'donations', 'aid', 'grant', 'grants', 'relief funds'],
@@ -312,11 +323,46 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set(
   rally demonstration demonstrations storm flood floods flooding earthquake quake outbreak epidemic pandemic shooting
   bombing strike strikes raid raids fighting war conflict collision incident disaster unrest riot riots eruption
   landslide hurricane cyclone typhoon tornado wildfire wildfires heatwave drought famine stampede sinking derailment
-  risk end start beginning middle wake aftermath course total all least most operation operations campaign`
+  risk end start beginning middle wake aftermath course total all least most operation operations campaign
+  first second third fourth fifth sixth seventh eighth ninth tenth last quarter half period session trading
+  morning afternoon evening night week month year weekend`
     .split(/\s+/)
     .filter(Boolean)
     .map(stem),
 );
+
+/**
+ * Families of events that happen somewhere ("killed at a market in Doro"): a place phrase locates the event and
+ * does not make the figure a part of a larger total, so a place named on one side only does not separate them.
+ */
+export const EVENT_FAMILIES: ReadonlySet<string> = new Set([
+  'death',
+  'injury',
+  'missing',
+  'hospital',
+  'critical',
+  'treatment',
+  'arrest',
+  'displacement',
+  'infection',
+  'attendance',
+  'deployment',
+  'damage',
+  'rescue',
+  'strike',
+  'burned_area',
+  'power_outage',
+  'rainfall',
+  'wind',
+  'growth',
+  'inflation',
+  'unemployment',
+  'turnout',
+  'election_win',
+  'arrival',
+  'evacuation',
+  'approval',
+]);
 
 /** Families whose counted thing is jobs as well as people ("cut 1,200 jobs" vs "laid off 1,200 workers"). */
 export const JOB_FAMILIES = new Set(['job_loss', 'hiring', 'employment']);
@@ -364,6 +410,7 @@ const PERSON_NOUNS = [
   'injured',
   'wounded',
   'miners',
+  'bodies',
   'pilgrims',
   'fans',
   'spectators',

@@ -6,7 +6,7 @@
  * overlap = agree, disjoint = conflict. A denial flips the stance. Claims without figures agree only when they are
  * close paraphrases.
  */
-import { JOB_FAMILIES, PERSON_UNIT } from './agreement-lexicon';
+import { EVENT_FAMILIES, JOB_FAMILIES, PERSON_UNIT } from './agreement-lexicon';
 import {
   claimFeatures,
   type ClaimFeatures,
@@ -60,6 +60,19 @@ const FAMILY_LABEL: Readonly<Record<string, string>> = {
   strike: 'strikes',
   fine: 'fines',
   debt: 'debt',
+  deficit: 'deficit',
+  arrival: 'arrivals',
+  burned_area: 'area burned',
+  aid: 'aid',
+  population: 'population',
+  closure: 'closures',
+  cancellation: 'cancellations',
+  sentence: 'sentences',
+  emissions: 'emissions',
+  exports: 'exports',
+  imports: 'imports',
+  investment: 'investment',
+  approval: 'support',
 };
 
 const NO_RELATION = (method: string, explanation: string, score = 0, sameFact = false): ClaimComparison => ({
@@ -156,9 +169,12 @@ function scopesCompatible(
   qb: QuantityFeatures,
   a: ClaimFeatures,
   b: ClaimFeatures,
+  shared: readonly string[],
 ): boolean {
   if (!qa.scope.size && !qb.scope.size) return true;
   if (qa.scope.size && qb.scope.size) return intersect(qa.scope, qb.scope).length > 0;
+  // "killed at a market in Doro" locates the event; only organisational figures are split into parts.
+  if (shared.length && shared.every((f) => EVENT_FAMILIES.has(f))) return true;
   const [narrow, other] = qa.scope.size ? [qa.scope, b.content] : [qb.scope, a.content];
   return intersect(narrow, other).length > 0;
 }
@@ -196,7 +212,7 @@ function matchQuantities(
     if (!restrict.length) return null;
     score -= 0.1;
   }
-  if (!scopesCompatible(qa, qb, a, b)) return null;
+  if (!scopesCompatible(qa, qb, a, b, sharedFamilies)) return null;
   return { qa, qb, score, what, factorA: qa.unit.factor, factorB: qb.unit.factor };
 }
 

@@ -489,6 +489,44 @@ describe('compareClaims', () => {
       ),
       'conflict',
     ],
+    [
+      'a place locating the event does not split a death toll',
+      claim(
+        'Gunmen killed at least eight people at a market in Doro',
+        [q('at least eight', 8, 'at_least', 'people')],
+        ['police'],
+      ),
+      claim(
+        '11 bodies had been brought to the morgue',
+        [q('11', 11, 'exact', 'bodies')],
+        ['hospital official'],
+      ),
+      'agree',
+    ],
+    [
+      'a time phrase is no part ("in the second quarter")',
+      claim(
+        'The economy grew 2.1 percent in the second quarter',
+        [q('2.1 percent', 2.1, 'exact', 'percent')],
+        ['statistics agency'],
+      ),
+      claim(
+        'growth was above 2 percent',
+        [q('above 2 percent', 2, 'at_least', 'percent')],
+        ['finance minister'],
+      ),
+      'agree',
+    ],
+    [
+      'debt vs deficit',
+      claim('public debt stood at 90 percent of GDP', [q('90 percent', 90, 'exact', 'percent')], ['IMF']),
+      claim(
+        'the deficit reached 4 percent of GDP',
+        [q('4 percent', 4, 'exact', 'percent')],
+        ['finance ministry'],
+      ),
+      null,
+    ],
     // stance
     [
       'denial of the same figure',
