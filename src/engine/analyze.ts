@@ -26,6 +26,11 @@ export interface AnalyzeStats {
 }
 
 const MAX_INPUT = 5_000_000;
+/**
+ * Relating claims compares pairs (quadratic): beyond this many check-worthy claims (far above a news article's
+ * 20–80) only the first ones are related, which keeps analyze() linear on huge inputs.
+ */
+const MAX_RELATED_CLAIMS = 300;
 
 function emptyAnalysis(language: string): Analysis {
   return { language, claims: [], relations: [], quantities: [] };
@@ -163,7 +168,7 @@ function relate(claims: Claim[], sentenceTexts: string[]): ClaimRelation[] {
     const index: number[] = [];
     const comparable: ComparableClaim[] = [];
     claims.forEach((c, i) => {
-      if (!c.checkworthy) return;
+      if (!c.checkworthy || comparable.length >= MAX_RELATED_CLAIMS) return;
       index.push(i);
       comparable.push({
         text: c.text,

@@ -45,6 +45,9 @@ export interface SplitStats {
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:[.,'\u2019&-][\p{L}\p{N}\p{M}]+)*|\S/gu;
 const MAX_TOKENS = 400;
+/** Bounds on the parts of one region: real sentences carry a handful; lists of figures must not explode. */
+const MAX_DEPENDENTS = 6;
+const MAX_CUTS = 8;
 
 export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
@@ -270,6 +273,7 @@ function coordinationCuts(c: Ctx, a: number, b: number): Cut[] {
       cut = { leftEnd: k, rightStart: k + 1, elidedSubject: true, gapped: false };
     }
     if (cut) {
+      if (cuts.length >= MAX_CUTS) break;
       cuts.push(cut);
       segStart = cut.rightStart;
       k = cut.rightStart;
@@ -417,6 +421,7 @@ function dependents(c: Ctx, a: number, b: number): Dependent[] {
     if (dep) {
       const [da, db] = trimRange(c, dep.a, dep.b);
       if (db - da >= 2) out.push({ a: da, b: db, text: dep.text });
+      if (out.length >= MAX_DEPENDENTS) break;
     }
   }
   return out;

@@ -179,7 +179,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
   let i = start;
   while (i < end) {
     const c = text[i];
-    if (i - start > MAX_SENTENCE && isSpace(c)) {
+    if (i - start > MAX_SENTENCE && (isSpace(c) || i - start > 2 * MAX_SENTENCE)) {
       push(start, i);
       start = i + 1;
       i++;
