@@ -162,6 +162,21 @@ describe('assessCheckworthiness', () => {
       expect(assessCheckworthiness(claim, undefined, { cue: 'said' })).toEqual(assessCheckworthiness(claim));
       expect(assessCheckworthiness(claim, undefined, { cue: 'denied' }).checkworthy).toBe(true);
     });
+    it('raises a statement attributed under a neutral reporting verb, not under a colouring one', () => {
+      const claim = 'the new law breaches the constitution';
+      const plain = assessCheckworthiness(claim).score;
+      expect(assessCheckworthiness(claim, undefined, { attributed: true, cue: 'say' }).score).toBeGreaterThan(
+        plain,
+      );
+      expect(assessCheckworthiness(claim, undefined, { attributed: true, cue: 'hope' }).score).toBeLessThan(
+        plain,
+      );
+    });
+    it('judges the main clause, not a trailing which-clause', () => {
+      const whole = 'Police detained 40 protesters on Sunday, which critics interpret as intimidation';
+      expect(assessCheckworthiness(whole).checkworthy).toBe(true);
+      expect(assessCheckworthiness('which critics interpret as intimidation', whole).checkworthy).toBe(false);
+    });
     it('treats a first-person account as check-worthy only inside an attributed quotation', () => {
       const claim = 'We evacuated the whole village in under an hour';
       expect(
