@@ -417,6 +417,7 @@ export class SentenceAttributor {
     if (prev && prev.k === 'to') return undefined; // infinitive: "declined to comment", "refused to confirm"
     // passives: "as confirmed by X", "were reported by X"
     if (prev && (BE_VERBS.has(prev.k) || prev.k === 'as')) {
+      if (entry.lemma === 'quote' && BE_VERBS.has(prev.k)) return this.quotedAs(a, b, c, p);
       if (c + 1 < b && toks[c + 1].k === 'by') return this.passive(a, b, c, p, entry);
       return undefined;
     }
@@ -477,6 +478,19 @@ export class SentenceAttributor {
     let next = tail.next;
     // "“…,” X said of Trump at a conference last month." — a quotation just before the source is the content
     if (next === 'clause' && this.quoteJustBefore(a, src.s)) next = 'end';
+    // an interrupted quotation: "“The fire spread quickly,” Lisk said, “and many were trapped.”"
+    if (next === 'quote' && this.quoteJustBefore(a, src.s)) {
+      const lb = this.postBound(a, src.s);
+      const content = this.spans(
+        [
+          [lb, src.s - 1],
+          [tail.k, b - 1],
+        ],
+        true,
+      );
+      if (content.length)
+        return { frames: [this.frame(content, sources, via, cue, entry.lemma)], next: b, postposed: true };
+    }
     if (next === 'that' || next === 'colon' || next === 'quote' || next === 'clause') {
       if (next === 'clause' && entry.mode === 'thatOnly') return undefined;
       if (cueTok.k === 'put' || cueTok.k === 'puts') {
@@ -662,6 +676,39 @@ export class SentenceAttributor {
           entry.lemma,
         ),
       ],
+      next: b,
+    };
+  }
+
+  /** "X was quoted (by Reuters) as saying …": X is the source, the quoting outlet the intermediary. */
+  private quotedAs(
+    a: number,
+    b: number,
+    c: number,
+    p: number,
+  ): { frames: RawFrame[]; next: number } | undefined {
+    const toks = this.toks;
+    let j = c + 1;
+    let by: SourcePhrase | undefined;
+    if (j < b && toks[j].k === 'by') {
+      const s0 = j + 1;
+      while (j < b && toks[j].k !== 'as' && j - s0 < 12) j++;
+      if (j > s0) by = { s: s0, e: j - 1, hs: s0, he: j - 1 };
+    }
+    if (!(j + 1 < b && toks[j].k === 'as' && AS_SAYING.has(toks[j + 1].k))) return undefined;
+    let q = p - 1;
+    while (q >= a && PRE_VERB.has(toks[q].k)) q--;
+    const src = q >= a ? this.sourceBefore(a, q) : undefined;
+    if (!src) return undefined;
+    const sources = this.sourcesOf(src);
+    if (!sources.length) return undefined;
+    const via = by ? this.sourcesOf(by, false) : [];
+    let start = j + 2;
+    if (start < b && toks[start].k === 'that') start++;
+    const content = this.contentAfter(start, b);
+    if (!content.length) return undefined;
+    return {
+      frames: [this.frame(content, sources, via, { start: toks[c].s, end: toks[c].e }, 'quote')],
       next: b,
     };
   }

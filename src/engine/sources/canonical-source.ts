@@ -257,7 +257,7 @@ function headKey(ws: string[]): string {
   return '';
 }
 
-function typeOf(name: string, role: string | undefined, person: boolean): SourceType {
+function typeOf(name: string, role: string | undefined, person: boolean, definite = false): SourceType {
   const all = `${name} ${role ?? ''}`.toLowerCase();
   const nws = words(name);
   const rws = words(role ?? '');
@@ -282,6 +282,8 @@ function typeOf(name: string, role: string | undefined, person: boolean): Source
   if (/\bfamiliar with\b|\bcondition of anonymity\b|\bwho (?:asked|declined) not to be named\b/.test(all))
     return 'anonymous';
   if (ANONYMOUS_PLURALS.has(head) && nws.length <= 3) return 'anonymous';
+  if (TITLE_HEADS.has(head) && !core.some((w, i) => i > 0 && isCap(w)) && (definite || indefinite))
+    return definite ? 'person' : 'anonymous';
   if (hasAny(nws, STRONG_ORG) || hasAny(rws, STRONG_ORG)) return 'organization';
   if (GOVERNMENT_PLACES.has(name.toLowerCase().replace(/\s+/g, '-'))) return 'government';
   if (hasAny(nws, GOVERNMENT_WORDS) || /\bwhite house\b/i.test(name)) return 'government';
@@ -289,7 +291,8 @@ function typeOf(name: string, role: string | undefined, person: boolean): Source
   if (hasAny(nws, ORGANIZATION_WORDS) || hasAny(rws, ORGANIZATION_WORDS)) return 'organization';
   if (hasAny(rws, GOVERNMENT_WORDS)) return 'government';
   if (hasAny(rws, TITLE_HEADS)) return 'person';
-  if (TITLE_HEADS.has(head)) return nws.length === 1 || !isCap(nws[0]) ? 'anonymous' : 'person';
+  if (TITLE_HEADS.has(head))
+    return definite || (nws.length > 1 && isCap(nws[0]) && !INDEFINITE.has(first)) ? 'person' : 'anonymous';
   // camel-case or all-caps single words are organisations ("OpenLine", "NDMA"); other proper names default to persons
   if (nws.length === 1) {
     const w = nws[0];
@@ -367,8 +370,9 @@ function canonicalize(mention: string, depth: number): CanonicalSource {
     (role !== undefined && words(role).some((w) => TITLE_HEADS.has(keyOf(w))) && isProperName(name));
   const fullRole = [titleRole, role].filter(Boolean).join(', ') || undefined;
   // anonymous sources keep their indefinite article ("a police official"); definite articles go
+  const definite = /^(?:the|his|her|its|their)\s/i.test(namePart);
   name = name.replace(/^(?:the|The)\s+/, '');
-  let type = typeOf(name, fullRole, person);
+  let type = typeOf(name, fullRole, person, definite);
   if (anonymousByClause && type !== 'person') type = 'anonymous';
   if (type === 'person') name = name.replace(/['\u2019]s$/, '');
   if (type === 'document') name = name.replace(/^(?:an?)\s+/i, '');

@@ -90,7 +90,7 @@ export const ANONYMOUS_HEADS = set(`
   official officials source sources person people individual individuals insider insiders
   witness witnesses resident residents diplomat diplomats aide aides member members staffer staffers
   employee employees worker workers observer observers analysts analyst expert experts someone
-  investigator investigators officer officers
+  investigator investigators officer officers spokesman spokeswoman spokesperson spokespeople
 `);
 
 /** Plural heads that make a bare plural source anonymous ("officials said"). */

@@ -405,6 +405,34 @@ const CASES: Case[] = [
     anchor: 'We will not give up on this town',
     sources: ['Rask'],
   },
+  {
+    name: 'interrupted quotation: first part',
+    text: '\u201cThe fire spread quickly,\u201d Lisk said, \u201cand many were trapped.\u201d',
+    anchor: 'The fire spread quickly',
+    sources: ['Lisk'],
+    kind: 'direct_quote',
+  },
+  {
+    name: 'interrupted quotation: second part',
+    text: '\u201cThe fire spread quickly,\u201d Lisk said, \u201cand many were trapped.\u201d',
+    anchor: 'and many were trapped',
+    sources: ['Lisk'],
+  },
+  {
+    name: 'X was quoted by media as saying: via',
+    text: 'Minister Ana Reyes was quoted by Reuters as saying the border would stay closed.',
+    anchor: 'the border would stay closed',
+    sources: ['Ana Reyes'],
+    via: ['Reuters'],
+    lemma: 'quote',
+  },
+  {
+    name: 'the mayor is a person',
+    text: 'The mayor was quoted as saying that 12 houses burned.',
+    anchor: '12 houses burned',
+    sources: ['mayor'],
+    types: ['person'],
+  },
   // joint, anonymous
   {
     name: 'joint sources',
