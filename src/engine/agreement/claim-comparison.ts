@@ -25,6 +25,15 @@ export interface ClaimComparison {
   explanation: string;
 }
 
+export interface CompareOptions {
+  /**
+   * 'article' (default): both claims come from one article, so they report the same event. 'corpus': claims from
+   * different articles; they must also name a common place, organisation or person (in their text or `context`),
+   * since "19 people were killed" in two articles is usually two different events.
+   */
+  scope?: 'article' | 'corpus';
+}
+
 const FAMILY_LABEL: Readonly<Record<string, string>> = {
   death: 'deaths',
   injury: 'injuries',
@@ -222,9 +231,16 @@ function primary(qs: readonly QuantityFeatures[]): QuantityFeatures[] {
 }
 
 /** Compares two claims' precomputed features. */
-export function compareFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimComparison {
+export function compareFeatures(
+  a: ClaimFeatures,
+  b: ClaimFeatures,
+  options: CompareOptions = {},
+): ClaimComparison {
   const aq = a.quantities.length > 0;
   const bq = b.quantities.length > 0;
+  if (options.scope === 'corpus' && !intersect(a.entities, b.entities).length) {
+    return NO_RELATION('different-event', 'the claims name no common place, organisation or person');
+  }
   if (a.superseded || b.superseded) return NO_RELATION('superseded', 'an earlier, superseded figure');
   const clash = timeClash(a, b);
   if (clash) return NO_RELATION('time-frame', clash);
@@ -353,9 +369,13 @@ function compareParaphrase(
 }
 
 /** Compares two claims. Never throws. */
-export function compareClaims(a: ComparableClaim, b: ComparableClaim): ClaimComparison {
+export function compareClaims(
+  a: ComparableClaim,
+  b: ComparableClaim,
+  options: CompareOptions = {},
+): ClaimComparison {
   try {
-    return compareFeatures(claimFeatures(a), claimFeatures(b));
+    return compareFeatures(claimFeatures(a), claimFeatures(b), options);
   } catch {
     return NO_RELATION('error', 'could not compare');
   }

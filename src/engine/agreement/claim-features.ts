@@ -91,6 +91,11 @@ export interface ClaimFeatures {
   quantities: QuantityFeatures[];
   /** Source identity keys (via collapsed into origin). Empty: the outlet's own claim. */
   origins: string[][];
+  /**
+   * Proper names in the claim and its sentence (places, organisations, people), source names left out: across
+   * articles, two figures can only be the same fact when they name a common event anchor.
+   */
+  entities: Set<string>;
 }
 
 const TOKEN = /[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d|[,;:()—–"“”]/g;
@@ -255,6 +260,22 @@ function scopeOf(
     i = j;
   }
   return scope;
+}
+
+/** Capitalised words that are no names: sentence starters, pronouns, titles, calendar words. */
+const NAME_STOP = new Set(
+  `the a an this that these those he she it they we i you his her its their our my in on at by for from of and but
+  or as after before when while with without according officials official police mr mrs ms dr president minister
+  prime governor mayor chief spokesman spokeswoman monday tuesday wednesday thursday friday saturday sunday january
+  february march april may june july august september october november december`.split(/\s+/),
+);
+
+/** A capitalised word not opening a sentence (or an acronym). */
+function isProperName(t: Token, body: string): boolean {
+  if (t.boundary || !/^[A-Z]/.test(t.raw) || t.raw.length < 2) return false;
+  if (/^[A-Z]{2,}$/.test(t.raw)) return true;
+  const before = body.slice(Math.max(0, t.start - 3), t.start);
+  return t.start > 0 && !/(?:^|[.!?:"“]\s*)$/.test(before) && !/^\s*$/.test(body.slice(0, t.start));
 }
 
 function isQuote(raw: string): boolean {
@@ -442,6 +463,19 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const negated = typeof claim?.negated === 'boolean' ? claim.negated : NEGATION.test(claimText);
   const sources = Array.isArray(claim?.sources) ? claim.sources : [];
   const via = Array.isArray(claim?.via) ? claim.via : [];
+  const sourceWords = new Set(
+    [...sources, ...via].flatMap((x) =>
+      String(x?.name ?? '')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/),
+    ),
+  );
+  const entities = new Set<string>();
+  for (const t of ctxAt >= 0 ? tokens : tokenize(context ? `${text} . ${context}` : text)) {
+    if (!isProperName(t, body)) continue;
+    const w = t.raw.toLowerCase().replace(/['’]s$/, '');
+    if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
+  }
   let origins = sources.map((s) => sourceKey(s?.name)).filter((k) => k.length > 0);
   if (!origins.length && via.length) origins = via.map((v) => sourceKey(v?.name)).filter((k) => k.length > 0);
   return {
@@ -456,5 +490,6 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     negated,
     quantities,
     origins,
+    entities,
   };
 }

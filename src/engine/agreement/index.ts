@@ -5,7 +5,7 @@
  */
 export type { ComparableClaim, ClaimFeatures, QuantityFeatures } from './claim-features';
 export { claimFeatures } from './claim-features';
-export type { ClaimComparison } from './claim-comparison';
+export type { ClaimComparison, CompareOptions } from './claim-comparison';
 export { compareClaims, compareFeatures } from './claim-comparison';
 export type { RelateOptions } from './claim-relations';
 export { relateClaims, independentOrigins } from './claim-relations';

@@ -632,6 +632,38 @@ describe('compareClaims', () => {
     expect(r).toMatchObject({ sameFact: true, relation: null, method: 'same-source' });
   });
 
+  it('across articles, relates figures only when the claims name a common place, body or person', () => {
+    const brannock = claim(
+      'Nineteen people were killed in the fire at the Harrow-Lint factory in Brannock',
+      [q('Nineteen', 19, 'exact', 'people')],
+      ['police'],
+    );
+    const union = claim(
+      'at least 23 workers died in the Brannock blaze',
+      [q('at least 23', 23, 'at_least', 'workers')],
+      ['union'],
+    );
+    const elsewhere = claim(
+      'A fire in Orsa Vale killed 31 people',
+      [q('31', 31, 'exact', 'people')],
+      ['fire service'],
+    );
+    const bare = claim(
+      'at least 23 workers had died',
+      [q('at least 23', 23, 'at_least', 'workers')],
+      ['union'],
+    );
+    expect(compareClaims(brannock, union, { scope: 'corpus' }).relation).toBe('conflict');
+    expect(compareClaims(brannock, elsewhere, { scope: 'corpus' })).toMatchObject({
+      relation: null,
+      method: 'different-event',
+    });
+    expect(compareClaims(brannock, bare, { scope: 'corpus' }).relation).toBeNull();
+    expect(compareClaims(brannock, bare).relation).toBe('conflict');
+    const withContext = { ...bare, context: 'In Brannock, at least 23 workers had died, the union said.' };
+    expect(compareClaims(brannock, withContext, { scope: 'corpus' }).relation).toBe('conflict');
+  });
+
   it('treats two spokespeople of one body as one origin', () => {
     const r = compareClaims(
       claim('the cabinet held an emergency meeting on Tuesday', [], ['government spokeswoman']),
