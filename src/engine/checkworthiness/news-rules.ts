@@ -66,6 +66,9 @@ const OBLIGATION =
 const BOILERPLATE =
   /\b(?:share this article|subscribe|sign in|sign up|advertisement|all rights reserved|copyright|click here|read more|related stories|related articles|latest posts|latest news|get in touch|follow us|newsletter|cookies?|terms of (?:use|service)|privacy policy|skip to (?:main )?content|toggle navigation|more from|most read|you may also like|(?:additional )?reporting by|editing by|writing by|contributed (?:to this )?report\w*|this (?:story|article) (?:has been|was) updated|download (?:the|our) app)\b/i;
 
+const CREDIT_LINE =
+  /^\(?(?:sources?|photos?|images?|credits?|video|graphics?|editing|reporting|writing|compiled by|with reporting by)\s*:/i;
+
 const CAPTION_CREDIT =
   /(?:\(\s*(?:photo|image|picture|credit|file photo)s?\s*:|\b(?:photo|image|picture|photograph|file photo)\s*:\s*[A-Z]|\b(?:photo|image) by [A-Z]|\/\s*(?:AP|AFP|Reuters|Getty Images|EPA)\b)/i;
 
@@ -86,7 +89,8 @@ const SPOKEN_OPENER =
   /^["']?(?:\.\.\.|\u2026|-|(?:well|so|now|look|oh|yes|yeah|and|but|see|okay|ok|listen)\b|(?:that|this|it)(?:'s| is| was| had| has)\b)/i;
 const PAST_ANCHORED_BOOST = 1.8;
 const PAST_BOOST = 1.2;
-const PRESENT_BOOST = 0.8;
+const PRESENT_BOOST = 1.0;
+const PRESENT_ANCHORED_BOOST = 1.5;
 /** Ongoing or just-completed event in the present: "are blocking", "has ended", "are being turned away". */
 const PRESENT_EVENT = /\b(?:is|are|has|have)(?: (?:been|being|already|now|still|just))? \w{2,}(?:ing|ed)\b/i;
 /** Scheduled event: "will be sentenced on Friday", "is due to vote in May". */
@@ -145,6 +149,7 @@ function titleCaseRatio(s: string): number {
 
 export const NEWS_RULES: NewsRule[] = [
   (t) => (BOILERPLATE.test(t) && wordCount(t) <= 12 ? hit(-5, 'boilerplate') : undefined),
+  (t) => (CREDIT_LINE.test(t) ? hit(-5, 'boilerplate') : undefined),
   (t, s) => (CAPTION_CREDIT.test(s || t) ? hit(-5, 'photo caption') : undefined),
   (t) => (titleCaseRatio(t) >= 0.75 && !/[.!?]"?$/.test(t) ? hit(-3, 'headline or title') : undefined),
   (t) => (CALL_TO_ACTION.test(t) ? hit(-3.5, 'call to action') : undefined),
@@ -153,7 +158,7 @@ export const NEWS_RULES: NewsRule[] = [
   (t) => (SPECULATION.test(t) ? hit(-3, 'speculation') : undefined),
   (t) => (INTERPRETATION.test(t) ? hit(-3, 'interpretation') : undefined),
   (t) => {
-    if (PREDICTION.test(t) && !PAST_BEFORE_PREDICTION.test(t)) return hit(-3, 'prediction');
+    if (PREDICTION.test(t) && !PAST_BEFORE_PREDICTION.test(t)) return hit(-4, 'prediction');
     // A scheduled event ("will be sentenced on May 3") is a fact; an undated "will" is a forecast.
     if (WILL.test(t) && !hasNumber(t) && !DATE.test(t)) return hit(-1.2, 'prediction');
     return undefined;
@@ -196,7 +201,7 @@ export const NEWS_DEFAULT: NewsRule = (t, _s, ctx) => {
   const anchored = hasEntity(t) || DATE.test(t) || DIGIT.test(t);
   if (past && anchored) return hit(PAST_ANCHORED_BOOST, 'past event');
   if (past) return hit(PAST_BOOST, 'past event');
-  if (PRESENT_EVENT.test(t)) return hit(anchored ? PAST_BOOST : PRESENT_BOOST, 'ongoing event');
+  if (PRESENT_EVENT.test(t)) return hit(anchored ? PRESENT_ANCHORED_BOOST : PRESENT_BOOST, 'ongoing event');
   if (hasNumber(t)) return hit(0.5, 'figure');
   return undefined;
 };

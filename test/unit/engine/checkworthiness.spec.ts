@@ -49,6 +49,7 @@ const PREDICTIONS: Case[] = [
   ['The storm is likely to weaken as it moves inland.', undefined, false],
   ['Prices will keep rising next year.', undefined, false],
   ['Most forecasters predict a mild recession.', undefined, false],
+  ['The reforms are expected to save 2 billion euros a year.', undefined, false],
 ];
 
 const CALLS_TO_ACTION: Case[] = [
@@ -87,6 +88,7 @@ const BOILERPLATE_HEADLINES_CAPTIONS: Case[] = [
   ['All rights reserved.', undefined, false],
   ['Related stories', undefined, false],
   ['Reporting by Jane Okafor; Editing by Tom Lind', undefined, false],
+  ['Sources: national weather service, county police', undefined, false],
   ['Government Announces Sweeping Changes To Pension System', undefined, false],
   [
     'Volunteers clear debris from a street in the old town on Monday.',
