@@ -19,6 +19,8 @@ import { PipelineModule } from './pipeline/pipeline.module';
 import { QueueModule } from './pipeline/queue.module';
 import { SourcesModule } from './sources/sources.module';
 import { ReviewDeskModule } from './review-queue/review-desk.module';
+import { ReportsModule } from './reports/reports.module';
+import { WebAppModule } from './web/web-app.module';
 
 /** The HTTP application: every global (filter, pipe, guards) is registered here, so main and tests share them. */
 @Module({})
@@ -52,6 +54,8 @@ export class AppModule {
         HealthModule,
         PipelineModule.register({ runWorkers: config.runWorkers }),
         ReviewDeskModule.register({ runWorkers: config.runWorkers }),
+        ReportsModule,
+        WebAppModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
