@@ -213,7 +213,7 @@ function withUnit(c: Ctx, a: number, b: number, unit: string | null): string {
       let j = i + 1;
       while (j < b && isNumberToken(c.toks[j].w)) j++;
       const next = c.toks[j];
-      if (next && (isVerbLike(next.w) || isAdverb(next.w) || next.w === 'of')) {
+      if (next && (isVerbLike(next.w) || isAdverb(next.w))) {
         const cut = c.toks[j - 1].end - c.toks[a].start;
         return `${text.slice(0, cut)} [${unit}]${text.slice(cut)}`;
       }
