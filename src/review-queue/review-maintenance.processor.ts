@@ -11,8 +11,9 @@ import {
 import { WebhookDispatchService } from '../webhooks/webhook-dispatch.service';
 import { ReviewQueueService } from './review-queue.service';
 
-/** Items older than this are re-ranked (recency decays, sources gain claims). */
+/** Items older than this are re-ranked (recency decays, sources gain claims), at most REFRESH_BATCH per run. */
 const PRIORITY_STALE_SECONDS = 600;
+const REFRESH_BATCH = 5000;
 
 /**
  * The review queue's periodic job (one per interval across processes, through a BullMQ job scheduler): clears and
@@ -46,7 +47,7 @@ export class ReviewMaintenanceProcessor extends WorkerHost implements OnApplicat
     switch (job.name) {
       case JOB_REVIEW_MAINTENANCE: {
         const expiredLeases = await this.reviewQueue.expireLeases();
-        const refreshed = await this.reviewQueue.refreshStale(PRIORITY_STALE_SECONDS);
+        const refreshed = await this.reviewQueue.refreshStale(PRIORITY_STALE_SECONDS, REFRESH_BATCH);
         const requeuedDeliveries = await this.dispatch.requeueStale();
         return { expiredLeases, refreshed, requeuedDeliveries };
       }

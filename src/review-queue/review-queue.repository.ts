@@ -78,25 +78,31 @@ const LEASE_COLUMNS = `claim_id AS "claimId", open, lease_holder_key_id AS "leas
  */
 function priorityUpsertSql(scopeWhere: string, limitSql = ''): string {
   return `
-    WITH target AS (
+    WITH target AS MATERIALIZED (
       SELECT c.id, c.article_id, c.score, c.agreement_status::text AS status, a.outlet,
              COALESCE(a.published_at, a.created_at) AS appeared_at
         FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.checkworthy AND ${scopeWhere}
        ${limitSql}
-    ), source_counts AS (
+    ), figures AS MATERIALIZED (
+      SELECT DISTINCT q.claim_id FROM quantities q WHERE q.claim_id IN (SELECT id FROM target)
+    ), source_counts AS MATERIALIZED (
       SELECT at.source_id, count(DISTINCT at.claim_id) AS n
         FROM attributions at
        WHERE at.source_id IN (SELECT x.source_id FROM attributions x WHERE x.claim_id IN (SELECT id FROM target))
        GROUP BY at.source_id
-    ), facts AS (
-      SELECT t.*,
-             EXISTS (SELECT 1 FROM quantities q WHERE q.claim_id = t.id) AS has_figure,
-             COALESCE((SELECT max(sc.n) FROM attributions x JOIN source_counts sc ON sc.source_id = x.source_id
-                        WHERE x.claim_id = t.id), 0) AS prominence,
+    ), prominence AS MATERIALIZED (
+      SELECT x.claim_id, max(sc.n) AS n
+        FROM attributions x JOIN source_counts sc ON sc.source_id = x.source_id
+       WHERE x.claim_id IN (SELECT id FROM target)
+       GROUP BY x.claim_id
+    ), facts AS MATERIALIZED (
+      SELECT t.*, f.claim_id IS NOT NULL AS has_figure, COALESCE(pr.n, 0) AS prominence,
              GREATEST(EXTRACT(EPOCH FROM (now() - t.appeared_at)) / 3600.0, 0) AS age_hours
         FROM target t
-    ), parts AS (
+        LEFT JOIN figures f ON f.claim_id = t.id
+        LEFT JOIN prominence pr ON pr.claim_id = t.id
+    ), parts AS MATERIALIZED (
       SELECT f.*,
              0.40 * f.score AS p_cw,
              CASE WHEN f.status = 'conflicting' THEN (CASE WHEN f.has_figure THEN 0.30 ELSE 0.20 END)
