@@ -155,6 +155,12 @@ export class EntityMemory {
   /** Register (or refresh) a source; returns the stored entity. */
   add(r: Resolved, pos: number, mentionText: string, mentionOnly = false): Entity {
     const key = r.name.toLowerCase();
+    // an unresolved generic description ("agency", "company") is no antecedent for later mentions
+    const generic =
+      !/[A-Z]/.test(r.name) &&
+      !/\s/.test(r.name) &&
+      (GOV_CLASS.has(key) || ORG_CLASS.has(key) || DOC_CLASS.has(key));
+    if (generic) mentionOnly = true;
     addWork(Math.min(WINDOW, this.entities.length));
     for (let i = this.entities.length - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
       const e = this.entities[i];
@@ -292,6 +298,12 @@ export class EntityMemory {
         }
         if (GOV_CLASS.has(head) && content.length === 1) {
           const o = this.recent((e) => !e.mentionOnly && e.type === 'government');
+          if (o) return this.fromEntity(o);
+        }
+        if ((GOV_CLASS.has(head) || ORG_CLASS.has(head)) && content.length === 1) {
+          const o = this.recent(
+            (e) => !e.mentionOnly && (e.type === 'organization' || e.type === 'government'),
+          );
           if (o) return this.fromEntity(o);
         }
       }

@@ -58,6 +58,8 @@ interface SourcePhrase {
   /** Token range of the head (name) part, inclusive. */
   hs: number;
   he: number;
+  /** A medium named in a participial modifier ("speaking on state television"): an intermediary. */
+  via?: SourcePhrase;
 }
 
 const MAX_TAIL = 24;
@@ -169,6 +171,8 @@ const LEXICAL_NOUN =
 
 export class SentenceAttributor {
   private toks: Token[] = [];
+  /** While set, nothing is registered in the document memory. */
+  private dry = false;
   private carried: SourceRef[] = [];
   private readonly titleCache = new Map<number, boolean>();
 
@@ -220,10 +224,16 @@ export class SentenceAttributor {
       if (t.q >= 0) break;
       const entry = t.w ? cueOf(t.k) : undefined;
       if (!entry || t.k.endsWith('ing')) continue;
-      const res = this.verbCue(a, b, j, entry);
-      if (res?.postposed) {
-        out.push(...res.frames);
-        return;
+      // a dry run first: a cue that turns out not to be postposed must leave no trace in the document memory
+      this.dry = true;
+      const probe = this.verbCue(a, b, j, entry);
+      this.dry = false;
+      if (probe?.postposed) {
+        const res = this.verbCue(a, b, j, entry);
+        if (res) {
+          out.push(...res.frames);
+          return;
+        }
       }
       break;
     }
@@ -465,6 +475,14 @@ export class SentenceAttributor {
       if (!sources.length) return undefined;
     }
     if (tail.via) via = [...via, ...tail.via];
+    if (src.via) {
+      const named =
+        this.hasCap(src.via.s, src.via.e) ||
+        /\bstate\s+(?:media|television|tv|radio)\b/i.test(this.textOf(src.via));
+      if (named)
+        for (const o of this.sourcesOf(src.via, false))
+          if (o.type === 'media' && !this.ctx.isOutlet(o.name)) via.push(o);
+    }
     if (tail.object) {
       const obj = this.sourcesOf(tail.object, false);
       const named =
@@ -1071,7 +1089,19 @@ export class SentenceAttributor {
       e = parts[j][1];
     }
     if (all) e = p; // PolNeAR convention: "Mr. Kelly, a retired astronaut," keeps the comma before the cue
-    return { s: hs, e, hs, he: he0 };
+    let via: SourcePhrase | undefined;
+    for (let j = k + 1; j < parts.length; j++) {
+      const [ps0, pe0] = parts[j];
+      if (
+        kinds[j] === 'participle' &&
+        /^(?:speaking|writing|appearing)$/.test(toks[ps0].k) &&
+        ps0 + 2 <= pe0
+      ) {
+        if (/^(?:on|to|in|with|through)$/.test(toks[ps0 + 1].k))
+          via = { s: ps0 + 2, e: pe0, hs: ps0 + 2, he: pe0 };
+      }
+    }
+    return { s: hs, e, hs, he: he0, via };
   }
 
   private modifierKind(part: [number, number], left: [number, number]): string | undefined {
@@ -1182,6 +1212,7 @@ export class SentenceAttributor {
   sourcesOf(ph: SourcePhrase, register = true): SourceRef[] {
     const toks = this.toks;
     const text = this.ctx.text;
+    if (this.dry) register = false;
     if (register) this.carried = [];
     const mention: Span = { start: toks[ph.s].s, end: toks[ph.e].e };
     const headText = text.slice(toks[ph.hs].s, toks[ph.e].e);
@@ -1258,7 +1289,7 @@ export class SentenceAttributor {
   }
 
   private noteDocument(docPhrase: string | undefined, sources: SourceRef[]): void {
-    if (!docPhrase || sources.length !== 1) return;
+    if (!docPhrase || sources.length !== 1 || this.dry) return;
     const s = sources[0];
     const author = this.ctx.memory.add(
       { name: s.name, type: s.type, via: [] },
@@ -1271,7 +1302,7 @@ export class SentenceAttributor {
   // ---------------------------------------------------------------- spans
 
   private frame(content: Span[], sources: SourceRef[], via: SourceRef[], cue: Span, lemma: string): RawFrame {
-    if (via.length) for (const x of sources) this.ctx.memory.setVia(x.name, via);
+    if (via.length && !this.dry) for (const x of sources) this.ctx.memory.setVia(x.name, via);
     return { content, sources, via, cue, cueLemma: lemma, kind: this.kindOf(content) };
   }
 

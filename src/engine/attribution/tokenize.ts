@@ -136,7 +136,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 function mk(text: string, s: number, e: number): Token {
   const t = text.slice(s, e);
   const c = t.charCodeAt(0);
-  let k = t.toLowerCase();
+  // acronyms keep their case so that "WHO" or "US" is no pronoun
+  let k = e - s >= 2 && e - s <= 6 && /^[A-Z]+$/.test(t) && t !== 'I' ? t : t.toLowerCase();
   if (k.indexOf('\n') >= 0) k = k.replace(/\n/g, '');
   if (k.indexOf('\u2019') >= 0) k = k.replace(/\u2019/g, "'");
   return {

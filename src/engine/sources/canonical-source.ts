@@ -219,7 +219,7 @@ function splitTitle(phrase: string): NameSplit {
   const prefix = ws.slice(0, runStart);
   const prefixIsDescriptor =
     !hasPossessive(prefix[prefix.length - 1]) &&
-    !prefix.some((w) => PREPOSITIONS.has(lower(w)) || lower(w) === 'ruling');
+    !prefix.some((w) => PREPOSITIONS.has(w) || lower(w) === 'ruling');
   if (!prefixIsDescriptor) return { name: ws.join(' '), person: false };
   const person = TITLE_HEADS.has(beforeRun) || HONORIFICS.has(beforeRun);
   return {
@@ -261,7 +261,7 @@ function typeOf(name: string, role: string | undefined, person: boolean, definit
   const all = `${name} ${role ?? ''}`.toLowerCase();
   const nws = words(name);
   const rws = words(role ?? '');
-  const firstPrep = nws.findIndex((w, i) => i > 0 && PREPOSITIONS.has(lower(w)));
+  const firstPrep = nws.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
   const core = firstPrep > 0 ? nws.slice(0, firstPrep) : nws;
   const head = headKey(core);
   const headLower = core.length > 0 && !isCap(core[core.length - 1]);

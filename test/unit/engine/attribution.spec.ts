@@ -433,6 +433,31 @@ const CASES: Case[] = [
     sources: ['mayor'],
     types: ['person'],
   },
+  {
+    name: 'an acronym is no pronoun',
+    text: 'Vaccines are 97 percent effective, the WHO says.',
+    anchor: 'Vaccines are 97 percent effective',
+    sources: ['WHO'],
+  },
+  {
+    name: 'speaking on a medium: via',
+    text: 'Health Minister Ion Rada, speaking on state television, said 18 children had died.',
+    anchor: '18 children had died',
+    sources: ['Ion Rada'],
+    via: ['state television'],
+  },
+  {
+    name: 'the agency resolves to an organisation',
+    text: 'In a statement, UNICEF said 500,000 children missed a dose. The agency added that funding had fallen.',
+    anchor: 'funding had fallen',
+    sources: ['UNICEF'],
+  },
+  {
+    name: 'a failed cue leaves no trace',
+    text: 'The ministry said 8 cases were found. Both the ministry and the city council said schools would stay open.',
+    anchor: 'schools would stay open',
+    sources: ['ministry', 'city council'],
+  },
   // joint, anonymous
   {
     name: 'joint sources',
