@@ -5,6 +5,8 @@ import { loadAppConfig } from '../config/load-app-config';
 import { buildDataSourceOptions } from './data-source-options';
 
 const logger = new Logger('Migrations');
+/** Advisory lock id held while migrating (any constant unique to this application). */
+const MIGRATION_LOCK_KEY = 720_431_977;
 
 /** Creates the database named in `databaseUrl` when it does not exist, through the `postgres` maintenance DB. */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
@@ -23,7 +25,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
         logger.log(`Created database ${name}`);
       } catch (err) {
         // Another process created it between our check and our CREATE: fine.
-        if ((err as { code?: string }).code !== '42P04') throw err;
+        if (!['42P04', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
       }
     }
   } finally {
@@ -38,11 +40,17 @@ export async function runMigrations(config: AppConfig): Promise<void> {
     buildDataSourceOptions(config.databaseUrl, { poolSize: 2, applicationName: 'claimtrail-migrate' }),
   );
   await dataSource.initialize();
+  // Several API processes may start at once: a session-level advisory lock lets one migrate at a time.
+  const lock = dataSource.createQueryRunner();
   try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     for (const m of applied) logger.log(`Applied migration ${m.name}`);
     if (applied.length === 0) logger.log('Schema is up to date');
   } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
     await dataSource.destroy();
   }
 }
