@@ -309,6 +309,18 @@ export class EntityMemory {
       }
       return canon;
     }
+    // a short form of an organisation named before: "the Commission" → European Commission
+    if (canon.type !== 'person' && !/\s/.test(canon.name) && /^[A-Z]/.test(canon.name)) {
+      const key = canon.name.toLowerCase();
+      const e = this.recent(
+        (x) =>
+          !x.mentionOnly &&
+          x.type !== 'person' &&
+          x.name.toLowerCase() !== key &&
+          wordsOf(x.name).includes(key),
+      );
+      if (e) return this.fromEntity(e);
+    }
     // surnames and short forms: "Dunst", "Mr. Trump"
     if (canon.type === 'person' && !/\s/.test(canon.name)) {
       const key = canon.name.toLowerCase();

@@ -538,7 +538,7 @@ export class SentenceAttributor {
             if (c2.length)
               extra.push(this.frame(c2, sources, via, { start: toks[k2].s, end: toks[k2].e }, e2.lemma));
           }
-        } else if (toks[k2].k !== 'citing') {
+        } else if (toks[k2].k !== 'citing' && !RELATIVES.has(toks[k2].k)) {
           ranges.push([k2, b - 1]);
         }
       }

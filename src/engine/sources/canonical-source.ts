@@ -147,6 +147,8 @@ function isDescription(part: string): boolean {
   const f = lower(ws[0]);
   if (LEADING_DROP.has(f) || INDEFINITE.has(f) || POSSESSIVE_PRONOUNS.has(f)) return true;
   if (!isCap(ws[0])) return true;
+  // "Acme's chief financial officer"
+  if (hasPossessive(ws[0]) && ws.length > 1 && !isCap(ws[ws.length - 1])) return true;
   // "Chief executive", "Director of …": a capitalised title word followed by lower-case words
   return TITLE_HEADS.has(f) && ws.length > 1 && !isCap(ws[ws.length - 1]);
 }

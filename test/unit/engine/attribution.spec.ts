@@ -458,6 +458,18 @@ const CASES: Case[] = [
     anchor: 'schools would stay open',
     sources: ['ministry', 'city council'],
   },
+  {
+    name: 'a possessive description with a name',
+    text: "Acme's chief financial officer, Tom Reilly, said the company expected a fine.",
+    anchor: 'the company expected a fine',
+    sources: ['Tom Reilly'],
+  },
+  {
+    name: 'the short form of an organisation',
+    text: 'The European Commission fined Acme on Wednesday. The probe began in 2021, the Commission said in its decision.',
+    anchor: 'The probe began in 2021',
+    sources: ['European Commission'],
+  },
   // joint, anonymous
   {
     name: 'joint sources',
