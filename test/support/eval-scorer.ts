@@ -68,8 +68,8 @@ export interface EvalSummary {
   relations: { precision: number; recall: number; f1: number };
 }
 
-export function norm(s: unknown): string {
-  return String(s ?? '')
+export function norm(s: string | null | undefined): string {
+  return (s ?? '')
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/'s\b/g, '')

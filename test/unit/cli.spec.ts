@@ -128,7 +128,7 @@ describe('claimtrail analyze', () => {
     [[], EXIT_USAGE, /usage: claimtrail <command>/],
     [['analyze', '--outlet'], EXIT_USAGE, /--outlet needs a value/],
   ])('%j exits %i with a clear error', async (argv, exitCode, message) => {
-    const { code, err } = await run(argv as string[]);
+    const { code, err } = await run(argv);
     expect(code).toBe(exitCode);
     expect(err).toMatch(message);
   });

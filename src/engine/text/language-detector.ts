@@ -3,7 +3,7 @@
  * under MIN_LENGTH characters, and undetermined ones, default to English; English also wins when it scores
  * close to the top candidate (franc-min confuses English news with Scots/Latin-script neighbours on short input).
  */
-import franc = require('franc-min');
+import franc from 'franc-min';
 
 const MIN_LENGTH = 50;
 const SAMPLE = 1500;

@@ -111,14 +111,6 @@ function isMetaLine(s: string): boolean {
   return isDateOnly(t);
 }
 
-/** A link-like line in a trailer section: short, and not a sentence ending in a period. */
-function isLinkLike(s: string): boolean {
-  const t = s.trim();
-  if (words(t) > 25) return false;
-  if (/[.]["'”’)]*$/.test(t) && words(t) > 12) return false;
-  return true;
-}
-
 /** A real paragraph of prose: long, with sentence punctuation. */
 function isProse(s: string): boolean {
   const t = s.trim();
@@ -229,7 +221,7 @@ export function analyzeLayout(text: string, hints: LayoutHints = {}): PageLayout
     const credit = t.length <= 600 ? PHOTO_CREDIT.exec(t) : null;
     if (credit && credit.index > 0 && words(t) <= 60) {
       let ce = p.start + credit.index;
-      while (ce > p.start && /[\s(\[|/–—-]/.test(text[ce - 1])) ce--;
+      while (ce > p.start && /[\s([|/–—-]/.test(text[ce - 1])) ce--;
       blocks.push({ ...block, kind: 'caption', contentEnd: ce });
       continue;
     }
