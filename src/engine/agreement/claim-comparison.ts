@@ -112,6 +112,7 @@ function timeClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
   }
   for (const [x, y, what] of [
     [a.years, b.years, 'years'],
+    [a.periods, b.periods, 'periods'],
     [a.months, b.months, 'months'],
     [a.weekdays, b.weekdays, 'days'],
   ] as const) {

@@ -83,6 +83,8 @@ export interface ClaimFeatures {
   families: Set<string>;
   content: Set<string>;
   years: Set<string>;
+  /** Relative periods ("last year", "this month"). */
+  periods: Set<string>;
   months: Set<string>;
   weekdays: Set<string>;
   prospective: boolean;
@@ -298,16 +300,17 @@ export function sourceKey(name: string): string[] {
   return kept.length ? kept : words.map(stem);
 }
 
-/** Where a figure stands in `lower` (the lower-cased body): in the claim's own wording first, else anywhere. */
+/**
+ * Where a figure stands in `lower` (the lower-cased body) inside the claim's own wording [from, to): -1 when it is
+ * not there, -2 when it stands only elsewhere in the sentence (a figure of another clause, not of this claim).
+ */
 function locate(lower: string, from: number, to: number, q: Quantity, used: Set<number>): number {
   const needle = typeof q.text === 'string' ? q.text.toLowerCase().trim() : '';
   if (!needle) return -1;
   let at = lower.indexOf(needle, from);
   while (at >= 0 && used.has(at)) at = lower.indexOf(needle, at + 1);
   if (at >= 0 && at + needle.length <= to) return at;
-  at = lower.indexOf(needle);
-  while (at >= 0 && used.has(at)) at = lower.indexOf(needle, at + 1);
-  return at;
+  return lower.indexOf(needle) >= 0 ? -2 : -1;
 }
 
 function safeText(s: unknown): string {
@@ -369,7 +372,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
         }
       });
       spans.push(from >= 0 ? { q, from, to } : { q, from: -1, to: -1 });
-    } else spans.push({ q, from: -1, to: -1 });
+    } else if (at === -1) spans.push({ q, from: -1, to: -1 });
   }
   const qTokens = new Set<number>();
   for (const s of spans) for (let i = s.from; i >= 0 && i < s.to; i++) qTokens.add(i);
@@ -456,7 +459,8 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
 
   // Relative dates ("last year" vs "this year") name periods just as years do.
   const relative = RELATIVE_TIME.exec(text);
-  if (relative) years.add(relative[0].toLowerCase().replace(/\s+/g, ' '));
+  const periods = new Set<string>();
+  if (relative) periods.add(relative[0].toLowerCase().replace(/\s+/g, ' '));
   // A year next to a point of comparison ("down from 46.8 percent in 2020") dates that point, not the claim.
   for (const i of yearAt) if (!refWindows.some(([lo, hi]) => i >= lo && i < hi)) years.add(tokens[i].raw);
   const claimText = text;
@@ -483,6 +487,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     families,
     content,
     years,
+    periods,
     months,
     weekdays,
     prospective: PROSPECTIVE.test(claimText),

@@ -664,6 +664,23 @@ describe('compareClaims', () => {
     expect(compareClaims(brannock, withContext, { scope: 'corpus' }).relation).toBe('conflict');
   });
 
+  it("ignores a figure of the sentence that stands outside the claim's wording", () => {
+    const sentence =
+      'The agency said North Korea plans to send approximately 10,000 troops by year-end, with about 3,000 already dispatched.';
+    const plan = claim(
+      'North Korea plans to send approximately 10,000 troops by year-end',
+      [q('approximately 10,000', 10000, 'approx', 'troops'), q('about 3,000', 3000, 'approx', 'troops')],
+      ['intelligence agency'],
+      { context: sentence },
+    );
+    const done = claim(
+      'the movement of at least 3,000 troops',
+      [q('at least 3,000', 3000, 'at_least', 'troops')],
+      ['White House'],
+    );
+    expect(compareClaims(plan, done)).toMatchObject({ relation: null, method: 'modality' });
+  });
+
   it('treats two spokespeople of one body as one origin', () => {
     const r = compareClaims(
       claim('the cabinet held an emergency meeting on Tuesday', [], ['government spokeswoman']),
