@@ -12,8 +12,9 @@ import { ReviewQueueService } from '../src/review-queue/review-queue.service';
 /**
  * Review queue benchmark: 100k claims (1,000 articles, 500 sources, figures on half the claims) in a database of its
  * own, the API booted in this process without workers, then autocannon with 50 connections for 10 s each against
- * GET /v1/review-queue (first page; and filtered by outlet), and POST /v1/review-queue/next (every answer is a new
- * lease). Prints requests/s and latency percentiles. Target: p99 < 50 ms for the listing.
+ * a baseline route (GET /v1/workspace-settings: the HTTP stack and key check), GET /v1/review-queue (first page,
+ * then filtered by outlet and status) and POST /v1/review-queue/next (every answer is a new lease). Prints
+ * requests/s and latency percentiles. Target: p99 < 50 ms for the listing.
  *
  *   node dist/bench/review-queue.bench.js      (or through npm run bench)
  */
@@ -145,6 +146,13 @@ export async function runReviewQueueBench(): Promise<ReviewQueueBenchFigures> {
       };
     };
     await run('warm-up', { url: `${target}/v1/review-queue`, headers, duration: 2 });
+    record(
+      'baseline GET /v1/workspace-settings',
+      await run('baseline GET /v1/workspace-settings (auth + one primary-key read)', {
+        url: `${target}/v1/workspace-settings`,
+        headers,
+      }),
+    );
     record(
       'GET /v1/review-queue',
       await run('GET /v1/review-queue', { url: `${target}/v1/review-queue`, headers }),

@@ -141,6 +141,26 @@ describe('review queue (e2e)', () => {
     }
   });
 
+  it('answers 204 when no claim is available, and draws only from the requested part of the queue', async () => {
+    const empty = await t.http
+      .post('/v1/review-queue/next')
+      .set('X-API-Key', other)
+      .send({ articleId: '00000000-0000-4000-8000-000000000000' });
+    expect(empty.status).toBe(204);
+    expect(empty.text).toBe('');
+    const fresh = await seedArticle(t, [{ text: 'The port said 12 ships docked.', score: 0.05 }]);
+    const picked = await t.http
+      .post('/v1/review-queue/next')
+      .set('X-API-Key', other)
+      .send({ articleId: fresh.articleId, leaseSeconds: 60 });
+    expect(picked.status).toBe(200);
+    expect(picked.body.lease.claimId).toBe(fresh.claimIds[0]);
+    expect(Date.parse(picked.body.lease.expiresAt) - Date.now()).toBeLessThanOrEqual(61_000);
+    expect(
+      (await t.http.delete(`/v1/claims/${fresh.claimIds[0]}/lease`).set('X-API-Key', other)).status,
+    ).toBe(204);
+  });
+
   it('leases a specific claim, refuses it to another reviewer, renews and releases it', async () => {
     const claimId = seeded.claimIds[2];
     const taken = await t.http.post(`/v1/claims/${claimId}/lease`).set('X-API-Key', factchecker).send({});
