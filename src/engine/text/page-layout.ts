@@ -102,8 +102,13 @@ function isDateOnly(s: string): boolean {
   return toks.every((w) => DATE_WORD.test(w)) && /\d/.test(s);
 }
 
+/** Credits, teasers and calls to action: "Reporting by …; Editing by …", "READ MORE: …", "Sign up for …". */
+const CREDIT_OR_TEASER =
+  /^\(?(?:(?:additional )?reporting by|writing by|editing by|compiled by|edited by|contact the (?:author|reporter)|follow (?:us|him|her|them|the author)\b|sign up\b|click here\b|subscribe to\b|read the full\b|image source\b|media caption\b|(?:read more|related|also read|see also|watch|listen|more|recommended|don't miss|trending)\s*:)/i;
+
 function isMetaLine(s: string): boolean {
   const t = s.trim();
+  if (CREDIT_OR_TEASER.test(t) && words(t) <= 30) return true;
   if (t.length > 120) return false;
   if (/^(?:updated|published|posted|last updated|first published)\b/i.test(t) && words(t) <= 12) return true;
   if (COPYRIGHT.test(t) && words(t) <= 20) return true;

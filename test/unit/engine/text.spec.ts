@@ -26,6 +26,9 @@ describe('page layout: debris, headline, captions, datelines', () => {
     ['updated', 'Updated 3:45 p.m. ET', 'debris', 'meta'],
     ['copyright', '© 2026 Example Media. All rights reserved.', 'debris', 'meta'],
     ['reading time', '4 min read', 'debris', 'furniture'],
+    ['wire credits', 'Reporting by Anna Lee; Editing by Mark Cole', 'debris', 'meta'],
+    ['teaser', 'READ MORE: Mayor unveils plan for new stadium', 'debris', 'meta'],
+    ['call to action', 'Sign up for our morning newsletter', 'debris', 'meta'],
   ];
   it.each(cases)('%s: %j is %s', (_name, line, kind, reason) => {
     const text = `Council passes budget\n\n${line}\n\n${PARA}\n\n${PARA}`;
