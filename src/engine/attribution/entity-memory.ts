@@ -313,11 +313,7 @@ export class EntityMemory {
     if (canon.type !== 'person' && !/\s/.test(canon.name) && /^[A-Z]/.test(canon.name)) {
       const key = canon.name.toLowerCase();
       const e = this.recent(
-        (x) =>
-          !x.mentionOnly &&
-          x.type !== 'person' &&
-          x.name.toLowerCase() !== key &&
-          wordsOf(x.name).includes(key),
+        (x) => x.type !== 'person' && x.name.toLowerCase() !== key && wordsOf(x.name).includes(key),
       );
       if (e) return this.fromEntity(e);
     }

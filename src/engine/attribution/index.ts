@@ -243,18 +243,20 @@ function looksLikePersonName(s: string): boolean {
 function noteSubject(toks: Token[], memory: EntityMemory, text: string): void {
   let i = 0;
   while (i < toks.length && !toks[i].w) i++;
+  const the = i < toks.length && toks[i].k === 'the';
+  if (the) i++;
   const s = i;
   while (i < toks.length && i - s < 6 && toks[i].w && toks[i].cap && toks[i].q < 0) i++;
   if (i === s || i >= toks.length || !toks[i].w || toks[i].cap) return;
-  const phrase = text.slice(toks[s].s, toks[i - 1].e);
-  const c = canonicalSource(phrase);
-  if (c.type !== 'person') return;
   if (
-    /^(?:The|In|At|On|It|He|She|They|We|This|That|A|An|But|And|As|After|Before|During|For|If|When|While)$/.test(
+    /^(?:In|At|On|It|He|She|They|We|This|That|A|An|But|And|As|After|Before|During|For|If|When|While|The)$/.test(
       toks[s].t,
     )
   )
     return;
+  const phrase = text.slice(toks[s].s, toks[i - 1].e);
+  const c = canonicalSource(phrase);
+  if (c.type === 'document' || c.type === 'anonymous' || (the && c.type === 'person')) return;
   const r = memory.resolve(phrase, { ...c, via: [] });
   if (r) memory.add(r, toks[s].s, phrase, true);
 }

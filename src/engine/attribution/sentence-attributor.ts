@@ -444,7 +444,8 @@ export class SentenceAttributor {
       c + 1 < b &&
       toks[c + 1].w &&
       toks[c + 1].q < 0 &&
-      (toks[c + 1].cap || DETERMINERS.has(toks[c + 1].k) || toks[c + 1].k === 'one')
+      (toks[c + 1].cap || DETERMINERS.has(toks[c + 1].k) || toks[c + 1].k === 'one') &&
+      !this.appositiveSubject(a, p)
     ) {
       const inv = this.inverted(a, b, c, p, entry);
       if (inv) return inv;
@@ -1375,6 +1376,14 @@ export class SentenceAttributor {
       if (t.qm === 'c' || t.q >= 0) return j + 1;
     }
     return floor;
+  }
+
+  /** "Acme's chief financial officer, Tom Reilly, said …": a subject with an appositive, not an inverted cue. */
+  private appositiveSubject(a: number, p: number): boolean {
+    if (this.toks[p].t !== ',' || this.quoteJustBefore(a, p + 1)) return false;
+    const src = this.sourceBefore(a, p);
+    if (!src || src.e !== p) return false;
+    return this.firstWord(this.leftBound(a, src.s), src.s - 1) < 0;
   }
 
   /** A headline in title case ("Trump Says Clinton Should …"): capitalised cue forms are verbs there. */
