@@ -446,11 +446,15 @@ const UNIT_CLASS: ReadonlyMap<string, string> = (() => {
 })();
 
 /** Every word (stemmed) counted as the given class: 'job' → job, position, post, cut, layoff … */
-export function unitClassWords(cls: string): Set<string> {
+export function unitClassWords(cls: string): ReadonlySet<string> {
+  const cached = CLASS_WORDS.get(cls);
+  if (cached) return cached;
   const out = new Set<string>();
   for (const [word, c] of UNIT_CLASS) if (c === cls) for (const w of word.split(' ')) out.add(w);
+  CLASS_WORDS.set(cls, out);
   return out;
 }
+const CLASS_WORDS = new Map<string, ReadonlySet<string>>();
 
 /** Convertible physical units: class and factor to the class's base unit. */
 const MEASURES: ReadonlyMap<string, readonly [string, number]> = new Map<string, readonly [string, number]>([

@@ -273,11 +273,10 @@ const NAME_STOP = new Set(
 );
 
 /** A capitalised word not opening a sentence (or an acronym). */
-function isProperName(t: Token, body: string): boolean {
-  if (t.boundary || !/^[A-Z]/.test(t.raw) || t.raw.length < 2) return false;
+function isProperName(t: Token, src: string, first: boolean): boolean {
+  if (first || t.boundary || t.raw.length < 2 || !/^[A-Z]/.test(t.raw)) return false;
   if (/^[A-Z]{2,}$/.test(t.raw)) return true;
-  const before = body.slice(Math.max(0, t.start - 3), t.start);
-  return t.start > 0 && !/(?:^|[.!?:"“]\s*)$/.test(before) && !/^\s*$/.test(body.slice(0, t.start));
+  return !/[.!?:"“]\s*$/.test(src.slice(Math.max(0, t.start - 3), t.start));
 }
 
 function isQuote(raw: string): boolean {
@@ -365,12 +364,12 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
       const end = at + String(q.text).trim().length;
       let from = -1;
       let to = -1;
-      tokens.forEach((t, i) => {
-        if (t.start >= at && t.end <= end) {
+      for (let i = 0; i < tokens.length && tokens[i].start < end; i++) {
+        if (tokens[i].start >= at && tokens[i].end <= end) {
           if (from < 0) from = i;
           to = i + 1;
         }
-      });
+      }
       spans.push(from >= 0 ? { q, from, to } : { q, from: -1, to: -1 });
     } else if (at === -1) spans.push({ q, from: -1, to: -1 });
   }
@@ -475,8 +474,11 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     ),
   );
   const entities = new Set<string>();
-  for (const t of ctxAt >= 0 ? tokens : tokenize(context ? `${text} . ${context}` : text)) {
-    if (!isProperName(t, body)) continue;
+  const nameSrc = ctxAt >= 0 || !context ? body : `${text} . ${context}`;
+  const nameTokens = nameSrc === body ? tokens : tokenize(nameSrc);
+  for (let i = 0; i < nameTokens.length; i++) {
+    const t = nameTokens[i];
+    if (!isProperName(t, nameSrc, i === 0)) continue;
     const w = t.raw.toLowerCase().replace(/['’]s$/, '');
     if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
   }

@@ -114,16 +114,25 @@ export function intervalGap(a: QuantityInterval, b: QuantityInterval): number {
   return Math.min(1, (hi - lo) / scale);
 }
 
+/** Thousands separators and at most `digits` decimals, trailing zeros dropped: 3000 → "3,000", 6.80 → "6.8". */
+function plain(x: number, digits: number): string {
+  const fixed = x.toFixed(digits);
+  const [int, frac = ''] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  const trimmed = frac.replace(/0+$/, '');
+  return trimmed ? `${grouped}.${trimmed}` : grouped;
+}
+
 /** "3,000", "6.8", "4.5 billion". */
 export function formatNumber(n: number): string {
   if (n === Infinity) return '∞';
   if (n === -Infinity) return '-∞';
   if (!Number.isFinite(n)) return '?';
   const abs = Math.abs(n);
-  const round = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: x >= 100 ? 0 : 2 });
-  if (abs >= 1e9) return `${n < 0 ? '-' : ''}${round(abs / 1e9)} billion`;
-  if (abs >= 1e6) return `${n < 0 ? '-' : ''}${round(abs / 1e6)} million`;
-  return n.toLocaleString('en-US', { maximumFractionDigits: abs >= 100 ? 0 : abs >= 1 ? 2 : 4 });
+  const sign = n < 0 ? '-' : '';
+  if (abs >= 1e9) return `${sign}${plain(abs / 1e9, abs >= 1e11 ? 0 : 2)} billion`;
+  if (abs >= 1e6) return `${sign}${plain(abs / 1e6, abs >= 1e8 ? 0 : 2)} million`;
+  return sign + plain(abs, abs >= 100 ? 0 : abs >= 1 ? 2 : 4);
 }
 
 /** "2,700–3,300", "3,000+", "up to 400", "6.75–6.85". */
