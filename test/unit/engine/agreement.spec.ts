@@ -95,6 +95,8 @@ describe('describeQuantity', () => {
       'between 17,000 and 21,000 (17,000–21,000)',
     ],
     [q('many', null, 'vague', 'people'), 'many'],
+    [q('about 10 million euros', 1e7, 'approx', 'EUR'), 'about 10 million euros (9 million–11 million)'],
+    [q('almost a year', 1, 'at_most', 'years'), 'almost a year (0.9–1)'],
   ];
   it.each(cases)('%j → %s', (quantity, expected) => {
     expect(describeQuantity(quantity)).toBe(expected);
