@@ -239,6 +239,16 @@ function looksLikePersonName(s: string): boolean {
   return true;
 }
 
+/** Capitalised words that open sentences without naming anyone. */
+const SENTENCE_OPENERS = new Set(
+  `In At On It He She They We This That A An But And As After Before During For If When While The According However
+   Meanwhile Still Also Yet So Then Now Here There Last Next Earlier Later Some Many Most Both Other Others Several All
+   Each Every One Two Since Despite Although Though Because Under Over With Without From By To Of Among Amid Asked
+   Speaking Is Are Was Were Do Does Did What Why How Who Where Which`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** A person named as a sentence's subject ("Brehm conceded defeat") is a candidate antecedent for a later "he". */
 function noteSubject(toks: Token[], memory: EntityMemory, text: string): void {
   let i = 0;
@@ -248,12 +258,8 @@ function noteSubject(toks: Token[], memory: EntityMemory, text: string): void {
   const s = i;
   while (i < toks.length && i - s < 6 && toks[i].w && toks[i].cap && toks[i].q < 0) i++;
   if (i === s || i >= toks.length || !toks[i].w || toks[i].cap) return;
-  if (
-    /^(?:In|At|On|It|He|She|They|We|This|That|A|An|But|And|As|After|Before|During|For|If|When|While|The)$/.test(
-      toks[s].t,
-    )
-  )
-    return;
+  if (SENTENCE_OPENERS.has(toks[s].t)) return;
+  if (/^(?:to|of|in|on|at|for|with|and|or|by|from|as|that|who|which)$/.test(toks[i].k)) return;
   const phrase = text.slice(toks[s].s, toks[i - 1].e);
   const c = canonicalSource(phrase);
   if (c.type === 'document' || c.type === 'anonymous' || (the && c.type === 'person')) return;

@@ -63,6 +63,26 @@ interface SourcePhrase {
 }
 
 const MAX_TAIL = 24;
+/** Sentence connectives that never start a source ("However polls show …"). */
+const LEADING_CONNECTIVES = new Set([
+  'and',
+  'but',
+  'so',
+  'then',
+  'while',
+  'as',
+  'however',
+  'meanwhile',
+  'still',
+  'yet',
+  'also',
+  'now',
+  'instead',
+  'indeed',
+  'moreover',
+  'thus',
+  'and,',
+]);
 const ANTECEDENT_STOP = new Set([
   'by',
   'with',
@@ -802,6 +822,11 @@ export class SentenceAttributor {
       se++;
     }
     if (se - c > 3 * MAX_SOURCE_TOKENS) return undefined;
+    // the name part of an inverted source is short ("said Ines Varga, the society's director")
+    for (let j = c + 1, n = 0; j < se; j++, n++) {
+      if (toks[j].t === ',' || RELATIVES.has(toks[j].k)) break;
+      if (n >= 9) return undefined;
+    }
     // time adjuncts after the name: "said Smith on Tuesday"
     let e = this.trimPunctBack(c + 1, se - 1);
     while (e > c + 1 && TIME_WORDS.has(toks[e].k)) {
@@ -1040,21 +1065,13 @@ export class SentenceAttributor {
       while (
         hs - 1 >= s0 &&
         !NP_BREAKERS.has(toks[hs - 1].k) &&
+        !SUBJECT_PRONOUNS.has(toks[e0].k) &&
         toks[hs - 1].w &&
         toks[hs - 1].q < 0 &&
         e0 - hs < MAX_SOURCE_TOKENS
       )
         hs--;
-      while (
-        hs <= e0 &&
-        (toks[hs].k === 'and' ||
-          toks[hs].k === 'but' ||
-          toks[hs].k === 'so' ||
-          toks[hs].k === 'then' ||
-          toks[hs].k === 'while' ||
-          toks[hs].k === 'as')
-      )
-        hs++;
+      while (hs <= e0 && LEADING_CONNECTIVES.has(toks[hs].k)) hs++;
       if (hs > e0 || NP_BREAKERS.has(toks[e0].k) || !toks[e0].w) return undefined;
       if (e0 - hs >= MAX_SOURCE_TOKENS) return undefined;
       return { s: hs, e: e0, hs, he: e0 };
