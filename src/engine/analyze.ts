@@ -26,6 +26,7 @@ export interface AnalyzeStats {
 }
 
 const MAX_INPUT = 5_000_000;
+const LANGUAGE_SAMPLE = 2_000;
 /**
  * Relating claims compares pairs (quadratic): beyond this many check-worthy claims (far above a news article's
  * 20–80) only the first ones are related, which keeps analyze() linear on huge inputs.
@@ -115,10 +116,16 @@ function run(input: string, options: AnalyzeOptions, stats?: AnalyzeStats): Anal
     stats.chars += input.length;
     stats.sentences += sentences.length;
   }
-  const contentText = sentences
-    .filter((s) => s.kind === 'content')
-    .map((s) => s.text)
-    .join(' ');
+  // A sample of the content (language detection reads the first ~1,500 characters).
+  const sample: string[] = [];
+  let sampled = 0;
+  for (const s of sentences) {
+    if (s.kind !== 'content') continue;
+    sample.push(s.text);
+    sampled += s.text.length;
+    if (sampled > LANGUAGE_SAMPLE) break;
+  }
+  const contentText = sample.join(' ');
   const language = detectLanguage(contentText || view.text);
   if (language !== 'eng') return emptyAnalysis(language);
 
