@@ -343,7 +343,8 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   for (let i = cFrom; i < cTo; i++) {
     const t = tokens[i];
     const lower = t.raw.toLowerCase();
-    if (/^(?:1[89]|20)\d\d$/.test(t.raw)) yearAt.push(i);
+    // "since 2009" opens a period up to now; it does not date the claim to another event.
+    if (/^(?:1[89]|20)\d\d$/.test(t.raw) && tokens[i - 1]?.raw.toLowerCase() !== 'since') yearAt.push(i);
     const bare = lower.replace(/['’]s$/, '');
     if (MONTH_NAMES.has(bare)) months.add(bare);
     if (WEEKDAYS.has(bare)) weekdays.add(bare);

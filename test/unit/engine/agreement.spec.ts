@@ -403,6 +403,16 @@ describe('compareClaims', () => {
       null,
     ],
     [
+      '"since 2021" does not date the claim to another event',
+      claim(
+        'the factory had been fined twice since 2021',
+        [q('twice', 2, 'exact', 'times')],
+        ['labour minister'],
+      ),
+      claim('inspectors fined the factory two times', [q('two', 2, 'exact', 'times')], ['inspectorate']),
+      'agree',
+    ],
+    [
       'different years',
       claim('the flood in 2014 killed 11 people', [q('11', 11, 'exact', 'people')], ['agency']),
       claim('the flood in 2021 killed 6 people', [q('6', 6, 'exact', 'people')], ['ministry']),
