@@ -178,6 +178,10 @@ export async function runReviewQueueBench(): Promise<ReviewQueueBenchFigures> {
     return { claims: CLAIMS, queued, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, runs };
   } finally {
     await app.close();
+    const cleanup = new DataSource({ type: 'postgres', url: maintenance.toString(), poolSize: 1 });
+    await cleanup.initialize();
+    await cleanup.query(`DROP DATABASE IF EXISTS claimtrail_bench_review_queue WITH (FORCE)`);
+    await cleanup.destroy();
   }
 }
 

@@ -37,7 +37,12 @@ describe('review queue (e2e)', () => {
         figure: true,
         source: { name: 'Mayor Ana Ruiz', type: 'person' },
       },
-      { text: 'Officials said the plan was popular.', score: 0.6, status: 'corroborated' },
+      {
+        text: 'Officials said the plan was popular.',
+        score: 0.6,
+        status: 'corroborated',
+        source: { name: 'Labour Ministry', type: 'government' },
+      },
       { text: 'The weather was nice on Tuesday.', score: 0.2, checkworthy: false },
       { text: 'Analysts said growth reached 3 percent.', score: 0.95, status: 'corroborated', figure: true },
     ]);
@@ -64,6 +69,9 @@ describe('review queue (e2e)', () => {
     expect(single?.priority.reasons).toContain('single source for a figure');
     // Same check-worthiness: conflicting > single source > corroborated.
     const plain = items.find((i) => /popular/.test(i.text));
+    // The ministry carries two claims: both rank up a little, and say why.
+    expect(plain?.priority.reasons).toContain('prominent source (2 claims)');
+    expect(items[0].priority.reasons).toContain('prominent source (2 claims)');
     expect(single!.priority.score).toBeGreaterThan(plain!.priority.score);
     expect(items[0].priority.score).toBeGreaterThan(single!.priority.score);
   });
