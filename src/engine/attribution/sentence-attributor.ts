@@ -474,6 +474,10 @@ export class SentenceAttributor {
       if (!(prev && prev.t === ',')) return undefined;
     }
     if (prev && (prev.k === 'who' || prev.k === 'which')) return this.relative(a, b, c, p, entry);
+    // coordinated verb phrases: "Trump praised the crowd and said …" — the clause subject speaks
+    if (prev && (prev.k === 'and' || prev.k === 'but') && p > a && toks[p - 1].w && !toks[p - 1].cap) {
+      return this.coordinated(a, b, c, p, entry);
+    }
     const src = this.sourceBefore(a, p);
     if (!src) return undefined;
     const tail = this.tail(c, b, entry);
@@ -750,6 +754,37 @@ export class SentenceAttributor {
       frames: [this.frame(content, sources, via, { start: toks[c].s, end: toks[c].e }, 'quote')],
       next: b,
     };
+  }
+
+  /** "X did Y and said …": the subject of the clause is the source of the second verb. */
+  private coordinated(
+    a: number,
+    b: number,
+    c: number,
+    p: number,
+    entry: CueEntry,
+  ): { frames: RawFrame[]; next: number } | undefined {
+    const subj = this.clauseSubject(a, p - 1);
+    if (!subj || !this.sourceLike(subj)) return undefined;
+    const tail = this.tail(c, b, entry);
+    if (tail.next !== 'that' && tail.next !== 'colon' && tail.next !== 'quote' && tail.next !== 'clause')
+      return undefined;
+    if (tail.next === 'clause' && entry.mode === 'thatOnly') return undefined;
+    const sources = this.sourcesOf(subj);
+    if (!sources.length) return undefined;
+    let start = tail.next === 'that' || tail.next === 'colon' ? tail.k + 1 : tail.k;
+    if (tail.next === 'clause' && entry.mode === 'object') start = c;
+    const cue: Span = { start: this.toks[c].s, end: this.toks[c].e };
+    const { frames } = this.preposedContent(
+      start,
+      b,
+      sources,
+      this.carriedVia(sources),
+      cue,
+      entry.lemma,
+      subj,
+    );
+    return frames.length ? { frames, next: b } : undefined;
   }
 
   /** ", ruling that …" / ", saying …": the subject of the clause is the source. */
@@ -1139,6 +1174,12 @@ export class SentenceAttributor {
       if (leftKind) return 'participle';
       if (DETERMINERS.has(lf.k) || !lf.cap || /'s?$/.test(lf.k)) return 'appositive';
       if (/^\d/.test(f.k)) return 'appositive';
+      // "Mr. Trump's campaign manager, Kellyanne Conway,": the left part ends in a common noun
+      if (!toks[left[1]].cap) return 'appositive';
+      // "Senator Kirsten Gillibrand, Democrat of New York,", "Lisa Monaco, Obama's adviser on security,"
+      for (let j = part[0] + 1; j <= part[1]; j++)
+        if (/^(?:of|at|for|from)$/.test(toks[j].k)) return 'appositive';
+      if (/'s?$/.test(f.k) && !toks[part[1]].cap) return 'appositive';
       return undefined;
     }
     if (/^\d/.test(f.k)) return 'appositive';
@@ -1173,6 +1214,8 @@ export class SentenceAttributor {
       if (j >= p) return undefined;
       s = j + 1;
     }
+    while (s <= p && (LEADING_CONNECTIVES.has(toks[s].k) || toks[s].k === 'after' || toks[s].k === 'before'))
+      s++;
     let e = s - 1;
     let lastGood = -1;
     for (let j = s; j <= p && j - s < 10; j++) {

@@ -470,6 +470,18 @@ const CASES: Case[] = [
     anchor: 'The probe began in 2021',
     sources: ['European Commission'],
   },
+  {
+    name: 'coordinated verb phrase: X did Y and said',
+    text: 'Senator Ada Quill praised the crowd in Ohio and said the tax would hurt farmers.',
+    anchor: 'the tax would hurt farmers',
+    sources: ['Ada Quill'],
+  },
+  {
+    name: 'a name after a described role',
+    text: "Mr. Lund's campaign manager, Kelly Ames, said the polls were wrong.",
+    anchor: 'the polls were wrong',
+    sources: ['Kelly Ames'],
+  },
   // joint, anonymous
   {
     name: 'joint sources',
