@@ -44,8 +44,9 @@ export class WebAppRoutes implements OnModuleInit {
       decorateReply: false,
       immutable: true,
       maxAge: '365d',
-      setHeaders: (res: { setHeader(name: string, value: string): void }) => {
-        res.setHeader('X-Content-Type-Options', 'nosniff');
+      // @fastify/static 10 passes the Fastify reply (older versions passed the raw response).
+      setHeaders: (reply: unknown) => {
+        (reply as FastifyReply).header('X-Content-Type-Options', 'nosniff');
       },
       ...{ suppressWarning: true },
     });
