@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogRepository } from '../audit/audit-log.repository';
 import { NotFoundError } from '../common/errors';
 import { ClaimRelationsRepository, orderedPair } from '../claims/claim-relations.repository';
@@ -70,8 +70,11 @@ export class VerificationService {
     for (const [id, comparable] of comparables) features.set(id, featuresOf(comparable));
     if (!features.get(claim.id)) throw new Error(`Claim ${claim.id} could not be loaded for comparison`);
 
+    const counterpart = (r: { claimAId: string; claimBId: string }) =>
+      r.claimAId === claim.id ? r.claimBId : r.claimAId;
+    const stored = new Set((await this.relations.findForClaims([claim.id])).map(counterpart));
     const found: { claimId: string; relation: string; score: number; method: string }[] = [];
-    const touched = new Set<string>([claim.id]);
+    const touched = new Set<string>();
     for (const otherId of otherIds) {
       if (!features.has(otherId)) continue;
       // Compare in the stored pair order, so the two claims' jobs reach the same answer for the pair.
@@ -91,31 +94,36 @@ export class VerificationService {
           method: result.method,
         });
         if (outcome !== 'unchanged') touched.add(otherId);
-      } else if (await this.relations.deletePair(a, b)) {
+      } else if (stored.has(otherId) && (await this.relations.deletePair(a, b))) {
         touched.add(otherId);
       }
     }
 
-    // The claim itself, then every claim whose relations changed (their status may change too).
-    const status = await this.recomputeAgreement(claim.id, cmd.revision);
-    for (const id of touched) if (id !== claim.id) await this.recomputeAgreement(id);
-
-    await this.runs.insert({
-      claimId: claim.id,
-      status: 'succeeded',
-      revision: claim.revision,
-      attempt: cmd.attempt,
-      jobId: cmd.jobId ?? null,
-      startedAt,
-      finishedAt: new Date(),
-      result: {
-        compared: otherIds.length,
-        siblings: siblingIds.length,
-        candidates: candidateIds.length,
-        relations: found,
-        status,
-      },
-      error: null,
+    // Every claim whose relations changed (their status may change too), then the claim itself: its status, its
+    // verified revision and the record of this run commit together.
+    for (const id of touched) await this.recomputeAgreement(id);
+    const status = await this.recomputeAgreement(claim.id, async (em, computed) => {
+      await this.claims.markVerifiedRevision(em, claim.id, cmd.revision);
+      await this.runs.insert(
+        {
+          claimId: claim.id,
+          status: 'succeeded',
+          revision: claim.revision,
+          attempt: cmd.attempt,
+          jobId: cmd.jobId ?? null,
+          startedAt,
+          finishedAt: new Date(),
+          result: {
+            compared: otherIds.length,
+            siblings: siblingIds.length,
+            candidates: candidateIds.length,
+            relations: found,
+            status: computed,
+          },
+          error: null,
+        },
+        em,
+      );
     });
     return { skipped: false, status, compared: otherIds.length, relations: found.length };
   }
@@ -140,9 +148,13 @@ export class VerificationService {
   /**
    * Recomputes a claim's agreement from its stored relations, under a row lock (concurrent jobs touching the same
    * claim serialise here, and the last one sees every committed relation). Audits a status change with its
-   * evidence. With `verifiedRevision`, also marks the claim verified at that revision. Returns the status.
+   * evidence. `alsoInTransaction` runs in the same transaction (the verification's own bookkeeping). Returns the
+   * status.
    */
-  async recomputeAgreement(claimId: string, verifiedRevision?: number): Promise<string | undefined> {
+  async recomputeAgreement(
+    claimId: string,
+    alsoInTransaction?: (em: EntityManager, status: string) => Promise<void>,
+  ): Promise<string | undefined> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.claims.lockAgreement(em, claimId);
       if (!current) return undefined;
@@ -205,8 +217,7 @@ export class VerificationService {
           em,
         );
       }
-      if (verifiedRevision !== undefined)
-        await this.claims.markVerifiedRevision(em, claimId, verifiedRevision);
+      if (alsoInTransaction) await alsoInTransaction(em, next.status);
       return next.status;
     });
   }

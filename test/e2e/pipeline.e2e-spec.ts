@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { openTestDataSource, uniqueSuffix, waitFor } from '../support/db';
+import { openTestDataSource, uniqueSuffix, waitFor, WaitAborted } from '../support/db';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** The shared evaluation material (repo root's sibling ../shared); tests that need it skip when it is absent. */
@@ -71,7 +71,7 @@ describe('Pipeline: articles in, verified claims out (e2e, real PostgreSQL, Redi
     waitFor(
       async () => {
         const res = await get(`/v1/articles/${id}`);
-        if (res.body.status === 'failed') throw new Error(`article failed: ${res.body.failureReason}`);
+        if (res.body.status === 'failed') throw new WaitAborted(`article failed: ${res.body.failureReason}`);
         return res.body.status === 'verified' ? (res.body as { claimCount: number }) : undefined;
       },
       { timeoutMs: VERIFIED_DEADLINE_MS, what: `article ${id} to be verified` },

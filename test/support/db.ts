@@ -16,6 +16,9 @@ export async function openTestDataSource(): Promise<DataSource> {
   return dataSource.initialize();
 }
 
+/** Thrown by a `waitFor` probe to stop waiting at once (e.g. the article failed: it will never be verified). */
+export class WaitAborted extends Error {}
+
 /**
  * Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with the last
  * observation (no fixed sleeps in tests: wait for the state, with a deadline).
@@ -31,6 +34,7 @@ export async function waitFor<T>(
       const value = await probe();
       if (value !== undefined) return value;
     } catch (err) {
+      if (err instanceof WaitAborted) throw err;
       last = err instanceof Error ? err : new Error(String(err));
     }
     if (Date.now() > deadline) {
