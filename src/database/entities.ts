@@ -12,6 +12,8 @@ import { ClaimReview } from '../reviews/claim-review.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { Webhook } from '../webhooks/webhook.entity';
 import { WorkspaceSettings } from '../workspace-settings/workspace-settings.entity';
+import { ClaimFactCheckMatch } from '../fact-checks/claim-fact-check-match.entity';
+import { FactCheck } from '../fact-checks/fact-check.entity';
 
 /** Every entity of the schema, listed explicitly (the app, the migration CLI and the drift test share it). */
 export const ENTITIES = [
@@ -29,4 +31,6 @@ export const ENTITIES = [
   ClaimReview,
   Webhook,
   WebhookDelivery,
+  FactCheck,
+  ClaimFactCheckMatch,
 ];
