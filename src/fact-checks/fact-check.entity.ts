@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { FactCheckVerdict } from '../engine/fact-checks';
+import type { FactCheckVerdict } from '../engine/fact-checks/fact-check-record';
 
 /**
  * A published fact-check (schema.org ClaimReview, or one claimReview of a Google Fact Check Tools result), imported
