@@ -362,6 +362,36 @@ export class SentenceAttributor {
         },
       ];
     }
+    // "according to an industry group, the Arctic Shipping Council, which said …": the name is part of the source
+    if (se < b && toks[se].t === ',' && DETERMINERS.has(toks[ss].k) && !toks[srcEnd].cap) {
+      let e2 = se + 1;
+      if (e2 < b && toks[e2].k === 'the') e2++;
+      const nameStart = e2;
+      while (
+        e2 < b &&
+        toks[e2].w &&
+        (toks[e2].cap || /^(?:of|for|and)$/.test(toks[e2].k)) &&
+        e2 - nameStart < 8
+      )
+        e2++;
+      if (e2 > nameStart && toks[nameStart].cap && (e2 >= b || toks[e2].t === ',' || toks[e2].t === '.')) {
+        const named = this.sourcesOf({ s: ss, e: e2 - 1, hs: se + 1, he: e2 - 1 });
+        if (named.length) {
+          const out: RawFrame[] = [
+            {
+              content: this.spans([[a, i - 1]]),
+              sources: named,
+              via: [],
+              cue,
+              cueLemma: 'according to',
+              kind: 'according_to',
+            },
+          ];
+          if (e2 < b && toks[e2].t === ',') this.clauseVerbsOnly(a, b, out, e2 + 1);
+          return out;
+        }
+      }
+    }
     const ranges: Array<[number, number]> = [[a, i - 1]];
     if (se < b && toks[se].t === ',' && se + 1 < b) ranges.push([se + 1, b - 1]);
     return [
@@ -370,8 +400,8 @@ export class SentenceAttributor {
   }
 
   /** Verb cues only (no according-to), used for the content of a leading "According to X,". */
-  private clauseVerbsOnly(a: number, b: number, out: RawFrame[]): void {
-    for (let i = a; i < b; i++) {
+  private clauseVerbsOnly(a: number, b: number, out: RawFrame[], from = a): void {
+    for (let i = from; i < b; i++) {
       const t = this.toks[i];
       if (t.q >= 0 || !t.w) continue;
       const entry = cueOf(t.k);
@@ -464,7 +494,10 @@ export class SentenceAttributor {
       c + 1 < b &&
       toks[c + 1].w &&
       toks[c + 1].q < 0 &&
-      (toks[c + 1].cap || DETERMINERS.has(toks[c + 1].k) || toks[c + 1].k === 'one') &&
+      (toks[c + 1].cap ||
+        DETERMINERS.has(toks[c + 1].k) ||
+        toks[c + 1].k === 'one' ||
+        this.capSoon(c + 1, b)) &&
       !this.appositiveSubject(a, p)
     ) {
       const inv = this.inverted(a, b, c, p, entry);
@@ -1444,6 +1477,16 @@ export class SentenceAttributor {
     const src = this.sourceBefore(a, p);
     if (!src || src.e !== p) return false;
     return this.firstWord(this.leftBound(a, src.s), src.s - 1) < 0;
+  }
+
+  /** A capitalised word within the next few words ("said lead author Kari Holm"). */
+  private capSoon(from: number, b: number): boolean {
+    for (let j = from; j < b && j - from < 4; j++) {
+      const t = this.toks[j];
+      if (!t.w || NP_BREAKERS.has(t.k) || t.k === 'that') return false;
+      if (t.cap) return true;
+    }
+    return false;
   }
 
   /** A headline in title case ("Trump Says Clinton Should …"): capitalised cue forms are verbs there. */

@@ -286,6 +286,16 @@ function typeOf(name: string, role: string | undefined, person: boolean, definit
   if (ANONYMOUS_PLURALS.has(head) && nws.length <= 3) return 'anonymous';
   if (TITLE_HEADS.has(head) && !core.some((w, i) => i > 0 && isCap(w)) && (definite || indefinite))
     return definite ? 'person' : 'anonymous';
+  // "Mark Evans, a climatologist at Oxford University": a personal name with a described role
+  const personLike =
+    nws.length >= 2 &&
+    nws.length <= 4 &&
+    nws.every((w) => isCap(w) || /^[A-Z]\.$/.test(w)) &&
+    !hasAny(nws, STRONG_ORG) &&
+    !hasAny(nws, GOVERNMENT_WORDS) &&
+    !hasAny(nws, MEDIA_WORDS) &&
+    !hasAny(nws, ORGANIZATION_WORDS);
+  if (personLike && role && /^(?:an?|the)\s/i.test(role)) return 'person';
   if (hasAny(nws, STRONG_ORG) || hasAny(rws, STRONG_ORG)) return 'organization';
   if (GOVERNMENT_PLACES.has(name.toLowerCase().replace(/\s+/g, '-'))) return 'government';
   if (hasAny(nws, GOVERNMENT_WORDS) || /\bwhite house\b/i.test(name)) return 'government';

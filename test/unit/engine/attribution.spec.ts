@@ -482,6 +482,18 @@ const CASES: Case[] = [
     anchor: 'the polls were wrong',
     sources: ['Kelly Ames'],
   },
+  {
+    name: 'said + lower-case title + name',
+    text: '\u201cWe did not expect this for another 20 years,\u201d said lead author Kari Holm.',
+    anchor: 'We did not expect this',
+    sources: ['Kari Holm'],
+  },
+  {
+    name: 'according to a description, then the name',
+    text: 'Shipping has welcomed the longer season, according to an industry group, the Arctic Shipping Council.',
+    anchor: 'Shipping has welcomed the longer season',
+    sources: ['Arctic Shipping Council'],
+  },
   // joint, anonymous
   {
     name: 'joint sources',

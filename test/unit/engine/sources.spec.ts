@@ -34,6 +34,7 @@ const CASES: Case[] = [
     type: 'person',
     affiliation: 'Harbor Bank',
   },
+  { mention: 'Mark Evans, a climatologist at Oxford University', name: 'Mark Evans', type: 'person' },
   // appositives
   {
     mention: 'Rafaela Moss, a lawyer for the families',
