@@ -10,10 +10,19 @@
  *
  * --quantities extract (default): figures read by src/engine/quantities from the article, kept when inside the
  *   anchor; gold: the gold quantity annotations. --context: also pass the anchor's sentence as `context`.
+ * --cross: the cross-article stress run instead: every check-worthy claim of one article against every one of each
+ *   other article with scope 'corpus' (always with sentence context). No gold relation crosses articles, so every
+ *   relation printed is a false positive.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { relateClaims, type ComparableClaim } from '../src/engine/agreement';
+import {
+  claimFeatures,
+  compareFeatures,
+  relateClaims,
+  type ClaimFeatures,
+  type ComparableClaim,
+} from '../src/engine/agreement';
 import type { Quantity, QuantityKind } from '../src/engine/types';
 
 const SHARED = path.resolve(__dirname, '../../shared');
@@ -91,6 +100,50 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(s, Math.min(text.length, e + 1)).trim();
 }
 
+function crossArticle(files: string[], extractor: Extractor | null): void {
+  const perArticle: Array<{ id: string; anchors: string[]; features: ClaimFeatures[] }> = [];
+  for (const file of files) {
+    const art = JSON.parse(fs.readFileSync(path.join(DEV, file), 'utf8')) as GoldArticle;
+    const all = extractor ? extractor(art.text) : [];
+    const cw = art.claims.filter((c) => c.checkworthy);
+    const features = cw.map((c) => {
+      const at = art.text.indexOf(c.anchor);
+      const end = at + c.anchor.length;
+      return claimFeatures({
+        text: c.anchor,
+        quantities: extractor
+          ? all.filter((q) => at >= 0 && q.start >= at && q.end <= end)
+          : goldQuantities(art.text, Math.max(0, at), c),
+        sources: (c.sources ?? []).map((name) => ({ name })),
+        via: (c.via ?? []).map((name) => ({ name })),
+        ...(at >= 0 ? { context: sentenceAround(art.text, at, end) } : {}),
+      });
+    });
+    perArticle.push({ id: art.id, anchors: cw.map((c) => c.anchor), features });
+  }
+  let pairs = 0;
+  let found = 0;
+  const started = process.hrtime.bigint();
+  for (let x = 0; x < perArticle.length; x++) {
+    for (let y = x + 1; y < perArticle.length; y++) {
+      const ax = perArticle[x];
+      const ay = perArticle[y];
+      ax.features.forEach((fa, i) => {
+        ay.features.forEach((fb, j) => {
+          pairs++;
+          const cmp = compareFeatures(fa, fb, { scope: 'corpus' });
+          if (!cmp.relation) return;
+          found++;
+          console.log(`  CROSS ${ax.id} / ${ay.id} ${cmp.relation} ${cmp.score}: ${cmp.explanation}`);
+          console.log(`        "${ax.anchors[i]}" / "${ay.anchors[j]}"`);
+        });
+      });
+    }
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`cross-article pairs: ${pairs} in ${ms.toFixed(0)} ms; false positives: ${found}`);
+}
+
 function main(): void {
   if (!fs.existsSync(DEV)) {
     console.log('skipped: ../shared not found');
@@ -113,6 +166,10 @@ function main(): void {
     .readdirSync(DEV)
     .filter((f) => f.endsWith('.json'))
     .sort();
+  if (args.includes('--cross')) {
+    crossArticle(files, extractor);
+    return;
+  }
   const started = process.hrtime.bigint();
   let pairs = 0;
   for (const file of files) {

@@ -42,6 +42,36 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map([
   ['series', 'series'],
   ['species', 'species'],
   ['data', 'data'],
+  ['stole', 'steal'],
+  ['stolen', 'steal'],
+  ['struck', 'strike'],
+  ['stricken', 'strike'],
+  ['fought', 'fight'],
+  ['caught', 'catch'],
+  ['bought', 'buy'],
+  ['brought', 'bring'],
+  ['kept', 'keep'],
+  ['built', 'build'],
+  ['gave', 'give'],
+  ['given', 'give'],
+  ['flew', 'fly'],
+  ['flown', 'fly'],
+  ['broke', 'break'],
+  ['broken', 'break'],
+  ['spoke', 'speak'],
+  ['spoken', 'speak'],
+  ['swept', 'sweep'],
+  ['underwent', 'undergo'],
+  ['began', 'begin'],
+  ['begun', 'begin'],
+  ['bled', 'bleed'],
+  ['slain', 'slay'],
+  ['slew', 'slay'],
+  ['lives', 'life'],
+  ['leaked', 'leak'],
+  ['plane', 'plane'],
+  ['planes', 'plane'],
+  ['casualties', 'casualty'],
 ]);
 
 /** Light stemmer: irregular forms, then -ies/-ied → y, -ing, -ed, -s, final -e; consonant doubling undone. */
@@ -100,9 +130,40 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'bodies',
     'bodies recovered',
     'gunned down',
+    'casualty',
+    'casualties',
+    'claimed lives',
+    'claimed the lives',
+    'succumbed',
+    'found dead',
+    'slain',
+    'fatally',
+    'death count',
   ],
-  injury: ['injured', 'injury', 'injuries', 'injuring', 'wounded', 'wounding', 'wounds', 'hurt'],
+  injury: ['injured', 'injure', 'injury', 'injuries', 'injuring', 'wounded', 'wounding', 'wounds', 'hurt'],
   missing: ['missing', 'unaccounted', 'unaccounted for'],
+  data_breach: [
+    'breach',
+    'breached',
+    'data breach',
+    'hacked',
+    'hack',
+    'cyberattack',
+    'cyber attack',
+    'stolen',
+    'stole',
+    'leaked',
+    'leak',
+    'compromised',
+    'personal data',
+    'personal information',
+    'personal details',
+    'customer data',
+    'exposed data',
+    'data exposed',
+    'data of',
+  ],
+  on_board: ['on board', 'aboard', 'onboard', 'carrying'],
   hospital: [
     'hospitalised',
     'hospitalized',
@@ -127,7 +188,9 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'custody',
     'apprehended',
     'rounded up',
+    'taken into custody',
   ],
+  charge: ['charged', 'indicted', 'prosecuted', 'charges'],
   displacement: [
     'displaced',
     'displacement',
@@ -146,6 +209,10 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'sought shelter',
     'in shelters',
     'refugees',
+    'relocated',
+    'uprooted',
+    'made homeless',
+    'shelters',
   ],
   infection: [
     'infected',
@@ -182,6 +249,9 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'job losses',
     'lose their jobs',
     'lost their jobs',
+    'let go',
+    'dismissed',
+    'fired',
   ],
   hiring: [
     'hire',
@@ -214,6 +284,10 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'protesters',
     'participants',
     'marchers',
+    'attendees',
+    'spectators',
+    'audience',
+    'visitors',
   ],
   deployment: [
     'dispatched',
@@ -241,9 +315,31 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'taken down',
     'taken offline',
   ],
-  damage: ['damaged', 'damage', 'destroyed', 'destroy', 'flattened', 'razed', 'collapsed'],
-  election_win: ['won', 'win', 'wins', 'secured', 'captured', 'of the vote', 'of the votes'],
-  turnout: ['turnout', 'voter participation'],
+  damage: [
+    'damaged',
+    'damage',
+    'destroyed',
+    'destroy',
+    'flattened',
+    'razed',
+    'collapsed',
+    'losses',
+    'loss',
+    'insured losses',
+    'economic losses',
+  ],
+  election_win: [
+    'won',
+    'win',
+    'wins',
+    'secured',
+    'captured',
+    'of the vote',
+    'of the votes',
+    'garnered',
+    'polled',
+  ],
+  turnout: ['turnout', 'voter participation', 'cast ballots', 'cast their ballots', 'went to the polls'],
   inflation: ['inflation', 'consumer prices', 'cpi'],
   unemployment: ['unemployment', 'jobless', 'jobless rate'],
   growth: [
@@ -264,7 +360,17 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
   revenue: ['revenue', 'revenues', 'sales', 'turnover'],
   profit: ['profit', 'profits', 'net income', 'earnings'],
   spending: ['spent', 'spend', 'spending', 'expenditure', 'outlay'],
-  selling: ['sold', 'sell', 'selling'],
+  selling: [
+    'sold',
+    'sell',
+    'selling',
+    'sales',
+    'shipped',
+    'shipments',
+    'deliveries',
+    'delivered',
+    'units sold',
+  ],
   reserves: ['reserves', 'holdings'],
   rainfall: ['rain', 'rainfall', 'precipitation'],
   wind: ['wind', 'gusts', 'gust'],
@@ -277,9 +383,18 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'blackouts',
     'lost power',
   ],
-  vaccination: ['vaccinated', 'vaccine', 'vaccines', 'vaccination', 'doses'],
-  rescue: ['rescued', 'rescue', 'saved'],
-  strike: ['strike', 'walkout', 'walked out', 'stoppage'],
+  vaccination: [
+    'vaccinated',
+    'vaccine',
+    'vaccines',
+    'vaccination',
+    'doses',
+    'inoculated',
+    'immunised',
+    'immunized',
+  ],
+  rescue: ['rescued', 'rescue', 'saved', 'pulled alive', 'pulled from', 'airlifted'],
+  strike: ['strike', 'walkout', 'walked out', 'stoppage', 'on strike', 'striking', 'downed tools'],
   fine: ['fined', 'penalty', 'penalties'],
   debt: ['debt', 'borrowing'],
   deficit: ['deficit', 'shortfall'],
@@ -368,10 +483,24 @@ export const EVENT_FAMILIES: ReadonlySet<string> = new Set([
   'arrival',
   'evacuation',
   'approval',
+  'data_breach',
+  'on_board',
+  'charge',
 ]);
 
 /** Families whose counted thing is jobs as well as people ("cut 1,200 jobs" vs "laid off 1,200 workers"). */
 export const JOB_FAMILIES = new Set(['job_loss', 'hiring', 'employment']);
+
+/**
+ * Unit classes that count one population when the predicate family agrees: a breach of "records of 3 million
+ * people" is a breach of 3 million records or accounts; "cut 1,200 jobs" counts the workers laid off.
+ */
+export const FAMILY_UNIT_CLASSES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['data_breach', new Set(['person', 'record', 'account', 'file'])],
+  ['job_loss', new Set(['person', 'job'])],
+  ['hiring', new Set(['person', 'job'])],
+  ['employment', new Set(['person', 'job'])],
+]);
 
 /**
  * Counted nouns that stand for people in general: any two of them count the same population when the predicate
@@ -420,6 +549,37 @@ const PERSON_NOUNS = [
   'pilgrims',
   'fans',
   'spectators',
+  'customers',
+  'users',
+  'subscribers',
+  'clients',
+  'members',
+  'voters',
+  'students',
+  'pupils',
+  'tenants',
+  'homeowners',
+  'travellers',
+  'travelers',
+  'tourists',
+  'visitors',
+  'commuters',
+  'shoppers',
+  'consumers',
+  'motorists',
+  'drivers',
+  'crew',
+  'crew members',
+  'account holders',
+  'policyholders',
+  'attendees',
+  'hostages',
+  'inmates',
+  'prisoners',
+  'suspects',
+  'evacuees',
+  'occupants',
+  'casualty',
 ];
 
 const UNIT_SYNONYMS: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -433,6 +593,8 @@ const UNIT_SYNONYMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['officer', ['police officers', 'officers', 'policemen', 'police', 'officers injured']],
   ['child', ['children', 'kids', 'minors']],
   ['vote', ['votes', 'ballots']],
+  ['record', ['records', 'personal records', 'customer records', 'data records']],
+  ['account', ['accounts', 'user accounts', 'customer accounts']],
 ];
 
 export const PERSON_UNIT = 'person';
@@ -560,6 +722,24 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     .map(stem),
 );
 
+/**
+ * Content words found in news of every kind (institutions, places in general, reporting nouns): sharing one says
+ * little about sharing a measure, so the word-overlap fallback weighs them half.
+ */
+export const COMMON_NEWS_WORDS: ReadonlySet<string> = new Set(
+  `government official officials authority authorities ministry minister president country countries nation national
+  state states city cities town region regional province provincial local area areas district capital public
+  company companies firm group groups agency agencies office department service services report statement news
+  world international country's centre center north south east west northern southern eastern western central
+  policy plan plans program programme project market markets business data information system part parts
+  major large small big latest official's member members union council committee board court police
+  security case issue situation event events effort efforts support help work working worker workers family
+  families home homes house school schools hospital health money fund funds price prices cost costs`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stem),
+);
+
 /** Qualifiers that make a figure a different measure ("target", "new cases", "a day", "average"). */
 const QUALIFIER_WORDS: Readonly<Record<string, readonly string[]>> = {
   target: ['target', 'targets', 'goal', 'goals', 'aim', 'objective'],
@@ -616,6 +796,26 @@ const QUALIFIER_WORDS: Readonly<Record<string, readonly string[]>> = {
 
 export const QUALIFIER_PATTERNS: readonly FamilyPattern[] = Object.entries(QUALIFIER_WORDS).flatMap(
   ([family, list]) => list.map((e) => ({ family, words: e.split(/[\s-]+/).map(stem) })),
+);
+
+/** The month "May" (capitalised, not opening the text) is a date, not the modal verb: "died in May". */
+export function maskMonthMay(text: string): string {
+  return text.replace(/(\S[ \t]+)May\b/g, '$1Maymonth');
+}
+
+/**
+ * Counted nouns that imply the predicate when the figure has none of its own ("a plane with 180 passengers" ~ "186
+ * people on board"). Only used as a fallback, so "12 passengers were killed" stays a count of deaths.
+ */
+export const UNIT_IMPLIED_FAMILY: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['passenger', 'on_board'],
+      ['crew', 'on_board'],
+      ['evacuee', 'displacement'],
+      ['detainee', 'arrest'],
+    ] as const
+  ).map(([w, f]) => [stem(w), f]),
 );
 
 /** Future, planned or threatened (not yet happened): "would cut", "plans to send", "positions at risk". */

@@ -6,7 +6,7 @@
  * overlap = agree, disjoint = conflict. A denial flips the stance. Claims without figures agree only when they are
  * close paraphrases.
  */
-import { EVENT_FAMILIES, JOB_FAMILIES, PERSON_UNIT } from './agreement-lexicon';
+import { COMMON_NEWS_WORDS, EVENT_FAMILIES, FAMILY_UNIT_CLASSES, PERSON_UNIT } from './agreement-lexicon';
 import {
   claimFeatures,
   type ClaimFeatures,
@@ -82,6 +82,9 @@ const FAMILY_LABEL: Readonly<Record<string, string>> = {
   imports: 'imports',
   investment: 'investment',
   approval: 'support',
+  data_breach: 'the data breach',
+  on_board: 'people on board',
+  charge: 'people charged',
 };
 
 const NO_RELATION = (method: string, explanation: string, score = 0, sameFact = false): ClaimComparison => ({
@@ -151,9 +154,11 @@ function unitsCompatible(qa: QuantityFeatures, qb: QuantityFeatures, shared: rea
   if (a.cls === b.cls) return a.cls !== '?' || shared.length > 0;
   if (a.measure || b.measure) return false;
   if ((a.cls === '?' || b.cls === '?') && shared.length > 0) return true;
-  const pair = new Set([a.cls, b.cls]);
-  if (pair.has(PERSON_UNIT) && pair.has('job') && shared.some((f) => JOB_FAMILIES.has(f))) return true;
-  return false;
+  // "laid off 500 workers" ~ "cut 520 jobs"; "data of 2.3 million customers" ~ "3 million records" stolen.
+  return shared.some((f) => {
+    const merged = FAMILY_UNIT_CLASSES.get(f);
+    return !!merged && merged.has(a.cls) && merged.has(b.cls);
+  });
 }
 
 /**
@@ -208,10 +213,12 @@ function matchQuantities(
   } else if (!qa.families.size && !qb.families.size) {
     // No known predicate: the measured subject must be named by both ("turnout", "food prices").
     // … and be most of what one of them measures ("food prices" ≁ "food makes up 38 percent of the basket").
+    // Words common in any news story ("government", "city") count half: they rarely say what is measured.
     const generic = qa.unit.cls === PERSON_UNIT || qa.unit.cls === '?';
-    const cover = sharedSubject.length / Math.max(1, Math.min(qa.subject.size, qb.subject.size));
-    if (sharedSubject.length < (generic ? 2 : 1) || (sharedSubject.length < 2 && cover < 0.67)) return null;
-    score = Math.min(0.85, 0.55 + 0.1 * sharedSubject.length);
+    const weight = sharedSubject.reduce((n, w) => n + (COMMON_NEWS_WORDS.has(w) ? 0.5 : 1), 0);
+    const cover = weight / Math.max(1, Math.min(qa.subject.size, qb.subject.size));
+    if (weight < (generic ? 2 : 1) || (weight < 2 && cover < 0.67)) return null;
+    score = Math.min(0.85, 0.55 + 0.1 * weight);
     what = sharedSubject.join(' ');
   } else {
     return null;

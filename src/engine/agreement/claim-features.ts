@@ -18,7 +18,9 @@ import {
   REFERENCE_BEFORE,
   SOURCE_GENERIC,
   SUPERSEDED,
+  UNIT_IMPLIED_FAMILY,
   WEEKDAYS,
+  maskMonthMay,
   stem,
   unitClass,
   unitClassWords,
@@ -272,11 +274,24 @@ const NAME_STOP = new Set(
   february march april may june july august september october november december`.split(/\s+/),
 );
 
-/** A capitalised word not opening a sentence (or an acronym). */
+/** A capitalised word not opening a sentence (or an acronym); a dateline dash opens a sentence too. */
 function isProperName(t: Token, src: string, first: boolean): boolean {
   if (first || t.boundary || t.raw.length < 2 || !/^[A-Z]/.test(t.raw)) return false;
   if (/^[A-Z]{2,}$/.test(t.raw)) return true;
-  return !/[.!?:"“]\s*$/.test(src.slice(Math.max(0, t.start - 3), t.start));
+  return !/[.!?:"“—–]\s*$/.test(src.slice(Math.max(0, t.start - 3), t.start));
+}
+
+/**
+ * The wire credit of a dateline ("BRANNOCK, Carvenia (Meridian Press Agency) —"): the outlet, named in every article
+ * it files, so no anchor of the event itself.
+ */
+const CREDIT = /\(([^()]{1,80})\)\s*[—–-]/g;
+function creditRanges(src: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  CREDIT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CREDIT.exec(src)) !== null) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 function isQuote(raw: string): boolean {
@@ -383,13 +398,12 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const interval = quantityInterval(s.q);
     if (!interval) continue;
     const unit = unitClass(s.q.unit);
-    const unitWords = new Set(
-      String(s.q.unit ?? '')
-        .toLowerCase()
-        .split(/[^a-z]+/)
-        .filter(Boolean)
-        .map(stem),
-    );
+    const unitWordsList = String(s.q.unit ?? '')
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean)
+      .map(stem);
+    const unitWords = new Set(unitWordsList);
     if (unit.cls !== '?' && !unit.measure) for (const w of unitClassWords(unit.cls)) unitWords.add(w);
     let lo = s.from;
     let hi = s.to;
@@ -414,6 +428,11 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const fams = local ? matchPatterns(masked, lo, hi, FAMILY_INDEX) : new Set<string>();
     const useClaim = !local || (fams.size === 0 && spans.length === 1);
     const famSet = useClaim && fams.size === 0 ? new Set(families) : fams;
+    if (!famSet.size) {
+      // "180 passengers": the counted noun implies the predicate when nothing else names one.
+      const implied = UNIT_IMPLIED_FAMILY.get(unitWordsList[unitWordsList.length - 1] ?? '');
+      if (implied) famSet.add(implied);
+    }
     const subject = new Set<string>();
     const after = new Set<string>();
     const range = useClaim ? [cFrom, cTo] : [lo, hi];
@@ -452,7 +471,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
       qualifiers,
       partitive,
       reference,
-      prospective: PROSPECTIVE.test(clause),
+      prospective: PROSPECTIVE.test(maskMonthMay(clause)),
       negated: clauseNegated,
     });
   }
@@ -477,9 +496,11 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const entities = new Set<string>();
   const nameSrc = ctxAt >= 0 || !context ? body : `${text} . ${context}`;
   const nameTokens = nameSrc === body ? tokens : tokenize(nameSrc);
+  const credits = creditRanges(nameSrc);
   for (let i = 0; i < nameTokens.length; i++) {
     const t = nameTokens[i];
     if (!isProperName(t, nameSrc, i === 0)) continue;
+    if (credits.some(([from, to]) => t.start >= from && t.end <= to)) continue;
     const w = t.raw.toLowerCase().replace(/['’]s$/, '');
     if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
   }
@@ -493,7 +514,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     periods,
     months,
     weekdays,
-    prospective: PROSPECTIVE.test(claimText),
+    prospective: PROSPECTIVE.test(maskMonthMay(claimText)),
     superseded: SUPERSEDED.test(claimText),
     negated,
     quantities,
