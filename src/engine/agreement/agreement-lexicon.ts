@@ -212,7 +212,6 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
     'relocated',
     'uprooted',
     'made homeless',
-    'shelters',
   ],
   infection: [
     'infected',
@@ -835,7 +834,14 @@ export const PARTITIVE_AFTER =
   /^\s*(?:of\s+(?:the|them|its|their|those|these|whom|which|our|his|her|all)\b)/i;
 /** Words before a count that make it a part of a larger group ("including 212 news sites"). */
 export const PARTITIVE_BEFORE =
-  /\b(?:including|includes|included|among\s+(?:them|whom|those)|of\s+whom|of\s+which)\s*$/i;
+  /\b(?:including|includes|included|among\s+(?:them|whom|those)|of\s+(?:whom|which|those|them|these)\s*,?)\s*$/i;
+
+/**
+ * A named place the claim's event happened in ("in Selt province", "in the city of Rensk", "in neighbouring
+ * Marova"). Only "in": "at the Rolt factory" names a site within the place, not another place.
+ */
+export const PLACE_PHRASE =
+  /\b[Ii]n\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central|coastal|rural)\s+)?(?:(?:city|town|village|province|region|district|state|county)\s+of\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)/g;
 
 /** Words before a figure that make it a reference point ("fell to $312 million from $538 million"). */
 export const REFERENCE_BEFORE =

@@ -125,6 +125,15 @@ function timeClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
   return null;
 }
 
+/** Both locate their event in a named place, and neither place is named by the other claim. */
+function placesClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
+  if (!a.places?.size || !b.places?.size) return null;
+  const known = (p: string, f: ClaimFeatures): boolean => f.places.has(p) || f.entities.has(p);
+  for (const p of a.places) if (known(p, b)) return null;
+  for (const p of b.places) if (known(p, a)) return null;
+  return `different places (${[...a.places].join(', ')} vs ${[...b.places].join(', ')})`;
+}
+
 /** One origin key covers the other ("police" ~ "a police official"; "health ministry" ≁ "interior ministry"). */
 function keysMatch(a: readonly string[], b: readonly string[]): boolean {
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
@@ -252,6 +261,8 @@ export function compareFeatures(
   if (a.superseded || b.superseded) return NO_RELATION('superseded', 'an earlier, superseded figure');
   const clash = timeClash(a, b);
   if (clash) return NO_RELATION('time-frame', clash);
+  const placeClash = placesClash(a, b);
+  if (placeClash) return NO_RELATION('place', placeClash);
   const same = sameOrigin(a, b);
 
   if (aq && bq) {

@@ -13,6 +13,7 @@ import {
   NEGATION,
   PARTITIVE_AFTER,
   PARTITIVE_BEFORE,
+  PLACE_PHRASE,
   PROSPECTIVE,
   QUALIFIER_PATTERNS,
   REFERENCE_BEFORE,
@@ -100,6 +101,8 @@ export interface ClaimFeatures {
    * articles, two figures can only be the same fact when they name a common event anchor.
    */
   entities: Set<string>;
+  /** Places the claim's own wording locates its event in ("in Selt province" → selt). */
+  places: Set<string>;
 }
 
 const TOKEN = /[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d|[,;:()—–"“”]/g;
@@ -504,6 +507,13 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const w = t.raw.toLowerCase().replace(/['’]s$/, '');
     if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
   }
+  const places = new Set<string>();
+  PLACE_PHRASE.lastIndex = 0;
+  let pm: RegExpExecArray | null;
+  while ((pm = PLACE_PHRASE.exec(text)) !== null) {
+    const first = pm[1].split(/[ -]/)[0].toLowerCase();
+    if (!NAME_STOP.has(first) && !CALENDAR.test(pm[1].split(/[ -]/)[0])) places.add(first);
+  }
   let origins = sources.map((s) => sourceKey(s?.name)).filter((k) => k.length > 0);
   if (!origins.length && via.length) origins = via.map((v) => sourceKey(v?.name)).filter((k) => k.length > 0);
   return {
@@ -520,5 +530,6 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     quantities,
     origins,
     entities,
+    places,
   };
 }
