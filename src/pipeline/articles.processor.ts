@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { NotFoundError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
@@ -17,6 +17,8 @@ import {
 /** The articles queue: extraction, and the parent job that marks an article verified when its claims are. */
 @Processor(ARTICLES_QUEUE)
 export class ArticlesProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ArticlesProcessor.name);
+
   constructor(
     private readonly config: AppConfig,
     private readonly extraction: ExtractionService,
@@ -53,5 +55,11 @@ export class ArticlesProcessor extends WorkerHost implements OnApplicationBootst
       default:
         throw new UnrecoverableError(`Unknown job "${job.name}" on queue ${ARTICLES_QUEUE}`);
     }
+  }
+
+  /** Redis outages and lost locks: logged; the worker reconnects and BullMQ retries stalled jobs. */
+  @OnWorkerEvent('error')
+  onWorkerError(err: Error): void {
+    this.logger.warn(`Worker: ${err.message}`);
   }
 }

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { NotFoundError } from '../common/errors';
@@ -52,5 +52,11 @@ export class ClaimsProcessor extends WorkerHost implements OnApplicationBootstra
       }
       throw err;
     }
+  }
+
+  /** Redis outages and lost locks: logged; the worker reconnects and BullMQ retries stalled jobs. */
+  @OnWorkerEvent('error')
+  onWorkerError(err: Error): void {
+    this.logger.warn(`Worker: ${err.message}`);
   }
 }

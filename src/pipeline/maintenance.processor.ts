@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config';
@@ -35,5 +35,11 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       default:
         throw new UnrecoverableError(`Unknown job "${job.name}" on queue ${MAINTENANCE_QUEUE}`);
     }
+  }
+
+  /** Redis outages and lost locks: logged; the worker reconnects and BullMQ retries stalled jobs. */
+  @OnWorkerEvent('error')
+  onWorkerError(err: Error): void {
+    this.logger.warn(`Worker: ${err.message}`);
   }
 }

@@ -17,6 +17,7 @@ import type { Quantity as EngineQuantity } from '../engine/types';
 import { computeAgreement } from './agreement-status';
 import { VerificationRunsRepository } from './verification-runs.repository';
 import { NewsroomEventsService } from '../webhooks/newsroom-events.service';
+import { FactCheckMatchingService } from '../fact-checks/fact-check-matching.service';
 
 /** Candidate claims of other articles compared with each claim (full-text best matches). */
 export const CANDIDATE_LIMIT = 20;
@@ -53,6 +54,7 @@ export class VerificationService {
     private readonly runs: VerificationRunsRepository,
     private readonly audit: AuditLogRepository,
     private readonly newsroomEvents: NewsroomEventsService,
+    private readonly factCheckMatching: FactCheckMatchingService,
   ) {}
 
   async verifyClaim(cmd: VerifyClaimCommand): Promise<VerifyClaimOutcome> {
@@ -64,7 +66,8 @@ export class VerificationService {
     const siblingIds = await this.claims.findSiblingIds(claim.articleId, claim.id);
     const candidateIds = await this.claims.findCandidateIds(claim.id, CANDIDATE_LIMIT);
     const otherIds = [...new Set([...siblingIds, ...candidateIds])];
-    const comparables = await this.loadComparables([claim, ...(await this.claims.findByIds(otherIds))]);
+    const others = await this.claims.findByIds(otherIds);
+    const comparables = await this.loadComparables([claim, ...others]);
     // Features once per claim, then one cheap comparison per pair.
     const features = new Map<string, ClaimFeatures | null>();
     for (const [id, comparable] of comparables) features.set(id, featuresOf(comparable));
@@ -99,9 +102,16 @@ export class VerificationService {
       }
     }
 
+    // Prior fact-checks (issue 4): matches of this claim with imported fact-checks.
+    await this.factCheckMatching.matchClaim(claim.id);
+
     // Every claim whose relations changed (their status may change too), then the claim itself: its status, its
-    // verified revision and the record of this run commit together.
-    for (const id of touched) await this.recomputeAgreement(id);
+    // verified revision and the record of this run commit together. A sibling not verified yet is skipped: its own
+    // job compares the same pair (same order, same answer) and recomputes its status after that.
+    const pendingSiblings = new Set(
+      others.filter((o) => o.articleId === claim.articleId && o.verifiedRevision === null).map((o) => o.id),
+    );
+    for (const id of touched) if (!pendingSiblings.has(id)) await this.recomputeAgreement(id);
     const status = await this.recomputeAgreement(claim.id, async (em, computed) => {
       await this.claims.markVerifiedRevision(em, claim.id, cmd.revision);
       await this.runs.insert(
