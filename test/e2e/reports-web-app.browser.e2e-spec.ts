@@ -1,6 +1,9 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { WorkerModule } from '../../src/worker.module';
 import {
   ARTIFACTS,
   type Browser,
@@ -9,12 +12,14 @@ import {
   launchChromium,
 } from '../browser/chromium';
 import type { PageCanvas, PageGlobals } from '../browser/page-globals';
-import { uniqueSuffix, waitFor } from '../support/db';
+import { testConfig, uniqueSuffix, waitFor } from '../support/db';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
- * The web app in a real browser (Debian's chromium driven by playwright-core) against the real API with real
- * workers on a listening port. Screenshots of each view go to test-artifacts/ (not committed).
+ * The web app in a real browser (Debian's chromium driven by playwright-core) against the real API on a listening
+ * port, with a real worker process context (WorkerModule, as `node dist/src/worker.js` runs it) on a queue prefix
+ * of this file's own, started once the first article view is open (so the view is seen to change live).
+ * Screenshots of each view go to test-artifacts/ (not committed).
  */
 const SHARED = path.resolve(__dirname, '../../../shared');
 const SEED_FILE = path.join(SHARED, 'eval/dev/seed-nk-troops.json');
@@ -46,6 +51,8 @@ const XSS_TEXT = (tag: string) =>
 
 (RUN ? describe : describe.skip)('Web app in chromium (real API, workers, browser)', () => {
   let t: TestApp;
+  let worker: INestApplicationContext | undefined;
+  const queuePrefix = `${process.env.QUEUE_PREFIX}_web`;
   let baseUrl: string;
   let browser: Browser;
   let keys: { integration: string; editor: string; factchecker: string };
@@ -99,7 +106,8 @@ const XSS_TEXT = (tag: string) =>
   beforeAll(async () => {
     ensureWebAppBuilt();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    t = await createTestApp({ SWEEP_INTERVAL_MS: '500' });
+    // The API runs no workers: the worker context below does, once started.
+    t = await createTestApp({ RUN_WORKERS: 'false', QUEUE_PREFIX: queuePrefix, SWEEP_INTERVAL_MS: '500' });
     await t.app.listen(0, '127.0.0.1');
     baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     const [integration, editor, factchecker] = await Promise.all([
@@ -112,8 +120,18 @@ const XSS_TEXT = (tag: string) =>
   });
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
     await t?.close();
   });
+
+  const startWorker = async () => {
+    worker ??= await NestFactory.createApplicationContext(
+      WorkerModule.forRoot(
+        testConfig({ QUEUE_PREFIX: queuePrefix, SWEEP_INTERVAL_MS: '500', LOG_LEVEL: 'silent' }),
+      ),
+      { logger: false },
+    );
+  };
 
   it('serves the app at /app and /app/* without a key, with a CSP and no CDN', async () => {
     for (const url of ['/app', '/app/queue', '/app/articles/3f0e2b1c-8a4d-4c1e-9f3a-2b6d7e8f9a0b']) {
@@ -135,17 +153,24 @@ const XSS_TEXT = (tag: string) =>
       : smallArticle(tag);
     articleId = await post({ text, title: `Troops ${tag}`, outlet, publishedAt: new Date().toISOString() });
 
-    // Opened right away: the page polls while verification runs; it is never reloaded.
+    // Opened before any worker runs: the article is still "received", with no claims.
     const page = await openSignedIn(keys.editor, `/app/articles/${articleId}`);
-    await page.evaluate(() => ((globalThis as unknown as PageGlobals).__sameDocument = true));
+    await page.waitForSelector('[data-live-status="received"]', { timeout: UI_TIMEOUT_MS });
+    expect(await page.$$eval('mark[data-claim-id]', (els) => els.length)).toBe(0);
+    await page.evaluate(() => {
+      const w = globalThis as unknown as PageGlobals;
+      w.__sameDocument = true;
+    });
+    await screenshot(page, 'article-view-received');
+
+    // A worker starts elsewhere: the open page shows extraction and verification as they finish, never reloaded.
+    await startWorker();
     await waitVerified(articleId);
     await page.waitForSelector('[data-live-status="verified"]', { timeout: UI_TIMEOUT_MS });
     await page.waitForFunction(
       () => !(globalThis as unknown as PageGlobals).document.querySelector('mark[data-status="pending"]'),
       undefined,
-      {
-        timeout: UI_TIMEOUT_MS,
-      },
+      { timeout: UI_TIMEOUT_MS },
     );
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__sameDocument)).toBe(true);
 
@@ -179,6 +204,7 @@ const XSS_TEXT = (tag: string) =>
   });
 
   it('queue: keyboard only, "take next" leases a claim, the verdict is submitted and the claim leaves the queue', async () => {
+    await startWorker();
     await waitFor(
       async () => {
         const res = await t.http
@@ -322,6 +348,7 @@ const XSS_TEXT = (tag: string) =>
   });
 
   it('an article with <script> and onerror= renders inert in every view and in the HTML report', async () => {
+    await startWorker();
     const tag = uniqueSuffix();
     const xssOutlet = `<img src=x onerror="window.__xss=9;alert(9)"> ${tag}`;
     const id = await post({
