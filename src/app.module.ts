@@ -21,6 +21,7 @@ import { SourcesModule } from './sources/sources.module';
 import { ReviewDeskModule } from './review-queue/review-desk.module';
 import { ReportsModule } from './reports/reports.module';
 import { WebAppModule } from './web/web-app.module';
+import { FactChecksModule } from './fact-checks/fact-checks.module';
 
 /** The HTTP application: every global (filter, pipe, guards) is registered here, so main and tests share them. */
 @Module({})
@@ -56,6 +57,7 @@ export class AppModule {
         ReviewDeskModule.register({ runWorkers: config.runWorkers }),
         ReportsModule,
         WebAppModule,
+        FactChecksModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -12,6 +12,12 @@ export const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
     run: runAnalyzeCommand,
     summary: 'split an article into attributed claims (table, --json, --jsonl)',
   },
+  'import-factchecks': {
+    // Loaded on use: it boots Nest and TypeORM, which `analyze` does not need.
+    run: async (args, io) =>
+      (await import('./import-factchecks-command')).runImportFactChecksCommand(args, io),
+    summary: 'import published fact-checks into the database (ClaimReview JSON-LD, Google Fact Check Tools)',
+  },
 };
 
 export function usage(): string {
