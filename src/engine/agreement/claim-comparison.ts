@@ -203,6 +203,29 @@ function scopesCompatible(
   return intersect(narrow, other).length > 0;
 }
 
+/**
+ * Counts of people by event: a figure read with one of these predicates counts that group, so "5 people were
+ * arrested over the hack" is no count of the breach's victims even though both name the hack. Not rescues: the
+ * stem of "rescued" is the noun "rescue" too ("rescue teams recovered 11 bodies" counts the dead).
+ */
+const HEADCOUNT_FAMILIES = new Set([
+  'death',
+  'injury',
+  'missing',
+  'arrest',
+  'charge',
+  'displacement',
+  'infection',
+  'vaccination',
+]);
+
+/** One side counts a group of people by an event the other does not name at all. */
+function headcountDiffers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const f of a) if (HEADCOUNT_FAMILIES.has(f) && !b.has(f)) return true;
+  for (const f of b) if (HEADCOUNT_FAMILIES.has(f) && !a.has(f)) return true;
+  return false;
+}
+
 function matchQuantities(
   qa: QuantityFeatures,
   qb: QuantityFeatures,
@@ -216,7 +239,7 @@ function matchQuantities(
   let score: number;
   let what: string;
   if (qa.families.size && qb.families.size) {
-    if (!sharedFamilies.length) return null;
+    if (!sharedFamilies.length || headcountDiffers(qa.families, qb.families)) return null;
     score = Math.min(0.95, 0.8 + 0.05 * sharedSubject.length);
     what = FAMILY_LABEL[sharedFamilies[0]] ?? sharedFamilies[0];
   } else if (!qa.families.size && !qb.families.size) {

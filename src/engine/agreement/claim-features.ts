@@ -269,6 +269,27 @@ function scopeOf(
   return scope;
 }
 
+const ASIDE_PUNCT = new Set([',', '—', '–', '(', ')']);
+const ASIDE_REACH = 16;
+
+/**
+ * The predicate of a figure whose clause is interrupted by an aside ("38 people, including 12 children, were
+ * killed"): read on past commas, dashes and the aside's own figure, up to the next clause word ("who", "and").
+ */
+function predicateAcrossAside(
+  tokens: readonly Token[],
+  masked: readonly string[],
+  from: number,
+): Set<string> {
+  let to = from;
+  while (to < tokens.length && to < from + ASIDE_REACH) {
+    const t = tokens[to];
+    if (t.boundary && !ASIDE_PUNCT.has(t.raw)) break;
+    to++;
+  }
+  return to > from ? matchPatterns(masked, from, to, FAMILY_INDEX) : new Set<string>();
+}
+
 /** Capitalised words that are no names: sentence starters, pronouns, titles, calendar words. */
 const NAME_STOP = new Set(
   `the a an this that these those he she it they we i you his her its their our my in on at by for from of and but
@@ -428,7 +449,8 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const local = s.from >= 0;
     // A figure that cannot be found in the wording is only usable when it is the claim's only figure.
     if (!local && spans.length > 1) continue;
-    const fams = local ? matchPatterns(masked, lo, hi, FAMILY_INDEX) : new Set<string>();
+    let fams = local ? matchPatterns(masked, lo, hi, FAMILY_INDEX) : new Set<string>();
+    if (local && !fams.size && spans.length > 1) fams = predicateAcrossAside(tokens, masked, hi);
     const useClaim = !local || (fams.size === 0 && spans.length === 1);
     const famSet = useClaim && fams.size === 0 ? new Set(families) : fams;
     if (!famSet.size) {

@@ -241,6 +241,56 @@ describe('compareClaims on measures stated as nouns, and on populations under ot
       'conflict',
     ],
     [
+      'arrests over a breach are no count of its victims',
+      claim('police arrested 5 people over the hack', [q('5', 5, 'exact', 'people')], 'police'),
+      claim(
+        'hackers stole the data of 5 million people',
+        [q('5 million', 5000000, 'exact', 'people')],
+        'company',
+      ),
+      null,
+    ],
+    [
+      'bodies recovered by rescue teams ~ people died',
+      claim('rescue teams recovered 11 bodies', [q('11', 11, 'exact', 'bodies')], 'civil defence'),
+      claim('11 people died', [q('11', 11, 'exact', 'people')], 'hospital'),
+      'agree',
+    ],
+    [
+      'an aside between figure and predicate: "38 people, including 12 children, were killed"',
+      claim(
+        '38 people, including 12 children, were killed',
+        [q('38', 38, 'exact', 'people'), q('12', 12, 'exact', 'children')],
+        'police',
+      ),
+      claim('40 people died', [q('40', 40, 'exact', 'people')], 'hospital'),
+      'conflict',
+    ],
+    [
+      'the aside figure is a part: only the whole (38) compares with 12 dead',
+      claim(
+        '38 people, including 12 children, were killed',
+        [q('38', 38, 'exact', 'people'), q('12', 12, 'exact', 'children')],
+        'police',
+      ),
+      claim('12 people died', [q('12', 12, 'exact', 'people')], 'hospital'),
+      'conflict',
+    ],
+    [
+      'evacuated ~ moved to tents',
+      claim(
+        'more than 6,000 residents were evacuated',
+        [q('more than 6,000', 6000, 'at_least', 'residents')],
+        'civil protection',
+      ),
+      claim(
+        'roughly 6,000 people had been moved to tents',
+        [q('roughly 6,000', 6000, 'approx', 'people')],
+        'aid groups',
+      ),
+      'agree',
+    ],
+    [
       'no predicate, common news words only: no relation',
       claim('the government said 40 people', [q('40', 40, 'exact', 'people')], 'agency'),
       claim('the city said 55 people', [q('55', 55, 'exact', 'people')], 'mayor'),
