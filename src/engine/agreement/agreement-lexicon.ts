@@ -601,7 +601,12 @@ const UNIT_SYNONYMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['vote', ['votes', 'ballots']],
   ['record', ['records', 'personal records', 'customer records', 'data records']],
   ['account', ['accounts', 'user accounts', 'customer accounts']],
+  ['vehicle', ['vehicles', 'cars', 'passenger cars', 'autos']],
+  ['phone', ['phones', 'smartphones', 'handsets', 'mobile phones']],
 ];
+
+/** Counted nouns that say nothing of what is counted ("4.2 million units"): read like an unknown unit. */
+const BLANK_UNITS = new Set(['unit', 'item', 'piece', 'thing']);
 
 export const PERSON_UNIT = 'person';
 
@@ -697,7 +702,7 @@ export function unitClass(unit: string | null | undefined): UnitClass {
   const whole = words.join(' ');
   const cls =
     UNIT_CLASS.get(whole) ?? UNIT_CLASS.get(words[words.length - 1] ?? '') ?? words[words.length - 1] ?? '?';
-  return { cls, factor: 1, measure: false };
+  return { cls: BLANK_UNITS.has(cls) ? '?' : cls, factor: 1, measure: false };
 }
 
 /** Words that never identify what is measured: function words, reporting verbs, hedges, numbers, change verbs. */

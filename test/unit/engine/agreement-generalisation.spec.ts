@@ -3,7 +3,13 @@
  * from the dev set), on varied topics, with the figures read by the real quantity extractor. Each paragraph lists
  * the relations that must be found; every other pair of differently-sourced claims must stay unrelated.
  */
-import { compareClaims, relateClaims, type ComparableClaim } from '../../../src/engine/agreement';
+import {
+  compareClaims,
+  relateClaims,
+  stem,
+  unitClass,
+  type ComparableClaim,
+} from '../../../src/engine/agreement';
 import { extractQuantities } from '../../../src/engine/quantities';
 import type { Quantity, QuantityBound } from '../../../src/engine/types';
 
@@ -17,6 +23,37 @@ function claim(text: string, quantities: Quantity[], source: string): Comparable
 }
 
 type Expect = 'agree' | 'conflict' | null;
+
+describe('stem (light lemmatiser)', () => {
+  it.each([
+    ['stolen', 'stole'],
+    ['stole', 'steal'],
+    ['casualties', 'casualty'],
+    ['lives', 'life'],
+    ['evacuated', 'evacuate'],
+    ['injuries', 'injury'],
+    ['shipments', 'shipment'],
+  ])('%s ~ %s', (a, b) => expect(stem(a)).toBe(stem(b)));
+
+  it.each([
+    ['plane', 'plan'],
+    ['died', 'dead'],
+  ])('%s ≁ %s', (a, b) => expect(stem(a)).not.toBe(stem(b)));
+});
+
+describe('unitClass for populations and goods', () => {
+  it.each([
+    ['customers', 'person'],
+    ['users', 'person'],
+    ['passengers', 'person'],
+    ['voters', 'person'],
+    ['records', 'record'],
+    ['accounts', 'account'],
+    ['cars', 'vehicle'],
+    ['handsets', 'phone'],
+    ['units', '?'],
+  ])('%s → %s', (unit, cls) => expect(unitClass(unit).cls).toBe(cls));
+});
 
 describe('compareClaims on measures stated as nouns, and on populations under other nouns', () => {
   const cases: Array<[string, ComparableClaim, ComparableClaim, Expect]> = [
@@ -289,6 +326,38 @@ describe('compareClaims on measures stated as nouns, and on populations under ot
         'aid groups',
       ),
       'agree',
+    ],
+    [
+      'sold cars ~ vehicle sales',
+      claim('the group sold 9.2 million cars', [q('9.2 million', 9200000, 'exact', 'cars')], 'group'),
+      claim(
+        'vehicle sales of about 9 million vehicles',
+        [q('about 9 million', 9000000, 'approx', 'vehicles')],
+        'analysts',
+      ),
+      'agree',
+    ],
+    [
+      'shipped units ~ phones sold',
+      claim('the firm shipped 58 million units', [q('58 million', 58000000, 'exact', 'units')], 'tracker'),
+      claim('it sold 61 million phones', [q('61 million', 61000000, 'exact', 'phones')], 'company'),
+      'conflict',
+    ],
+    [
+      'no known predicate, same rare subject words: compares',
+      claim(
+        'the price of rice at wholesale markets rose 12 percent',
+        [q('12 percent', 12, 'exact', 'percent')],
+        'traders',
+      ),
+      claim('wholesale rice prices were up 9 percent', [q('9 percent', 9, 'exact', 'percent')], 'ministry'),
+      'conflict',
+    ],
+    [
+      'no known predicate, different subjects: no relation',
+      claim('wholesale rice prices rose 12 percent', [q('12 percent', 12, 'exact', 'percent')], 'traders'),
+      claim('diesel prices rose 9 percent', [q('9 percent', 9, 'exact', 'percent')], 'ministry'),
+      null,
     ],
     [
       'no predicate, common news words only: no relation',
