@@ -134,6 +134,15 @@ function placesClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
   return `different places (${[...a.places].join(', ')} vs ${[...b.places].join(', ')})`;
 }
 
+/** Both name who did it ("Veldt won", "Marsh won"), and neither doer is named by the other claim. */
+function agentsClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
+  if (!a.agents?.size || !b.agents?.size) return null;
+  const known = (p: string, f: ClaimFeatures): boolean => f.agents.has(p) || f.entities.has(p);
+  for (const p of a.agents) if (known(p, b)) return null;
+  for (const p of b.agents) if (known(p, a)) return null;
+  return `different subjects (${[...a.agents].join(', ')} vs ${[...b.agents].join(', ')})`;
+}
+
 /** One origin key covers the other ("police" ~ "a police official"; "health ministry" ≁ "interior ministry"). */
 function keysMatch(a: readonly string[], b: readonly string[]): boolean {
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
@@ -286,6 +295,8 @@ export function compareFeatures(
   if (clash) return NO_RELATION('time-frame', clash);
   const placeClash = placesClash(a, b);
   if (placeClash) return NO_RELATION('place', placeClash);
+  const agentClash = agentsClash(a, b);
+  if (agentClash) return NO_RELATION('different-subject', agentClash);
   const same = sameOrigin(a, b);
 
   if (aq && bq) {

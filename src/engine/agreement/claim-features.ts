@@ -103,6 +103,8 @@ export interface ClaimFeatures {
   entities: Set<string>;
   /** Places the claim's own wording locates its event in ("in Selt province" → selt). */
   places: Set<string>;
+  /** Named doers of the claim's predicate ("Veldt won", "Marsh has received"): whose figure it is. */
+  agents: Set<string>;
 }
 
 const TOKEN = /[A-Za-z][A-Za-z'’]*|\d[\d,.]*\d|\d|[,;:()—–"“”]/g;
@@ -269,6 +271,7 @@ function scopeOf(
   return scope;
 }
 
+const AUXILIARIES = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'also', 'reportedly']);
 const ASIDE_PUNCT = new Set([',', '—', '–', '(', ')']);
 const ASIDE_REACH = 16;
 
@@ -529,6 +532,16 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const w = t.raw.toLowerCase().replace(/['’]s$/, '');
     if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
   }
+  const agents = new Set<string>();
+  for (let i = cFrom; i + 1 < cTo; i++) {
+    const t = tokens[i];
+    if (t.boundary || !/^[A-Z][a-z]/.test(t.raw) || CALENDAR.test(t.raw)) continue;
+    const w = t.raw.toLowerCase().replace(/['’]s$/, '');
+    if (NAME_STOP.has(w) || sourceWords.has(w)) continue;
+    let j = i + 1;
+    if (AUXILIARIES.has(tokens[j].raw.toLowerCase()) && j + 1 < cTo) j++;
+    if (FAMILY_STEMS.has(tokens[j].stem) && /^[a-z]/.test(tokens[j].raw)) agents.add(w);
+  }
   const places = new Set<string>();
   PLACE_PHRASE.lastIndex = 0;
   let pm: RegExpExecArray | null;
@@ -553,5 +566,6 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     origins,
     entities,
     places,
+    agents,
   };
 }

@@ -360,6 +360,24 @@ describe('compareClaims on measures stated as nouns, and on populations under ot
       null,
     ],
     [
+      'two candidates, each with a share of the vote: different subjects',
+      claim('Veldt won 52 percent of the vote', [q('52 percent', 52, 'exact', 'percent')], 'commission'),
+      claim('Marsh won 41 percent of the vote', [q('41 percent', 41, 'exact', 'percent')], 'observers'),
+      null,
+    ],
+    [
+      'two companies cutting jobs: different subjects',
+      claim('Ostmann has cut 900 jobs', [q('900', 900, 'exact', 'jobs')], 'analysts'),
+      claim('Keltrix cut 1,200 jobs', [q('1,200', 1200, 'exact', 'jobs')], 'union'),
+      null,
+    ],
+    [
+      'the same company named on both sides still compares',
+      claim('Keltrix cut 1,200 jobs', [q('1,200', 1200, 'exact', 'jobs')], 'union'),
+      claim('Keltrix laid off about 1,250 workers', [q('about 1,250', 1250, 'approx', 'workers')], 'company'),
+      'agree',
+    ],
+    [
       'no predicate, common news words only: no relation',
       claim('the government said 40 people', [q('40', 40, 'exact', 'people')], 'agency'),
       claim('the city said 55 people', [q('55', 55, 'exact', 'people')], 'mayor'),

@@ -157,11 +157,13 @@ describe('compareClaims', () => {
       'agree',
     ],
     [
+      // A candidate and her party are one doer only through the sentence that names both.
       'more than half vs 52.4 percent of the vote',
       claim(
         'Veldt won the race with 52.4 percent of the vote',
         [q('52.4 percent', 52.4, 'exact', 'percent')],
         ['electoral commission'],
+        { context: 'Hana Veldt of the Civic Alliance won the race with 52.4 percent of the vote.' },
       ),
       claim(
         'the Alliance had won more than half of the votes cast',
