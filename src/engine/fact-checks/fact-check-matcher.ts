@@ -20,8 +20,11 @@ export interface FactCheckMatch {
   explanation: string;
 }
 
-/** Engine verdicts that rule a match out whatever the wording shares. */
-const VETO_METHODS = new Set(['time-frame', 'modality', 'superseded']);
+/**
+ * Engine verdicts that rule a match out whatever the wording shares. Not 'modality': fact-checks word claims in
+ * headline style ("dam to be demolished"), which reads as a done fact next to "will be demolished".
+ */
+const VETO_METHODS = new Set(['time-frame', 'superseded']);
 /** Content words both must share, and the share of the shorter side they must cover. */
 const MIN_SHARED = 3;
 const MIN_COVERAGE = 0.6;
@@ -66,6 +69,10 @@ export function matchFactCheck(claim: ComparableClaim, factCheck: MatchableFactC
     if (!claim?.text || !factCheck?.claimReviewed) return null;
     const a = claimFeatures({ ...claim, quantities: claim.quantities ?? extractQuantities(claim.text) });
     const b = claimFeatures(factCheckClaim(factCheck));
+    // A different time frame rules the match out; checked without the corpus scope's entity test,
+    // which would otherwise answer first.
+    const frame = compareFeatures(a, b);
+    if (VETO_METHODS.has(frame.method)) return null;
     const comparison = compareFeatures(a, b, { scope: 'corpus' });
     if (comparison.sameFact) {
       return {
@@ -74,7 +81,6 @@ export function matchFactCheck(claim: ComparableClaim, factCheck: MatchableFactC
         explanation: comparison.explanation,
       };
     }
-    if (VETO_METHODS.has(comparison.method)) return null;
     return tokenOverlap(a, b);
   } catch {
     return null;

@@ -447,6 +447,20 @@ describe('matchFactCheck: does a fact-check review the claim?', () => {
       false,
     ],
     [
+      'a headline-style wording of the same plan',
+      'The Westport dam will be demolished next year, the utility said.',
+      ['the utility'],
+      'Westport dam to be demolished next year',
+      true,
+    ],
+    [
+      'a dated event against an undated plan about the same object',
+      'The Westport dam was repainted in 1990.',
+      [],
+      'Westport dam to be demolished next year',
+      false,
+    ],
+    [
       'too few shared words',
       'The minister resigned on Friday.',
       [],
