@@ -27,10 +27,11 @@ export class FactCheckMatchingService {
 
   /** Matches one claim against the stored fact-checks; returns how many match. */
   async matchClaim(claimId: string, em?: EntityManager): Promise<number> {
-    const claim = await this.claims.findById(claimId, em);
-    if (!claim) return 0;
+    // Candidates first: with no fact-check sharing a term (the usual case), verification pays one indexed query.
     const candidates = await this.factChecks.findCandidatesForClaim(claimId, FACT_CHECK_CANDIDATE_LIMIT, em);
     if (!candidates.length) return 0;
+    const claim = await this.claims.findById(claimId, em);
+    if (!claim) return 0;
     const [comparable] = (await this.comparables([claim])).values();
     const stored = await this.factChecks.findMatchedFactCheckIds(claimId, em);
     let matched = 0;
