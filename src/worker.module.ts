@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { QueueModule } from './pipeline/queue.module';
+import { ReviewDeskModule } from './review-queue/review-desk.module';
 
 /** The worker process: queue processors and the sweep, no HTTP. */
 @Module({})
@@ -16,6 +17,7 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         PipelineModule.register({ runWorkers: true }),
+        ReviewDeskModule.register({ runWorkers: true }),
       ],
     };
   }

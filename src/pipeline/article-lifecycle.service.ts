@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { AuditLogRepository } from '../audit/audit-log.repository';
+import { NewsroomEventsService } from '../webhooks/newsroom-events.service';
 
 const ACTOR = 'system:pipeline';
 
@@ -12,6 +13,7 @@ export class ArticleLifecycleService {
   constructor(
     private readonly articles: ArticlesRepository,
     private readonly audit: AuditLogRepository,
+    private readonly newsroomEvents: NewsroomEventsService,
   ) {}
 
   async markVerified(articleId: string): Promise<boolean> {
@@ -25,6 +27,8 @@ export class ArticleLifecycleService {
         before: { status: 'extracted' },
         after: { status: 'verified' },
       });
+      // Review desk hook (issue 5): queue the article's check-worthy claims, emit article.verified.
+      await this.newsroomEvents.articleVerified(articleId);
     }
     return changed;
   }

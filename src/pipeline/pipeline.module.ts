@@ -11,6 +11,7 @@ import { ExtractionService } from './extraction.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { QueueModule } from './queue.module';
 import { SweepService } from './sweep.service';
+import { NewsroomEventsModule } from '../webhooks/newsroom-events.module';
 
 /**
  * The processing pipeline: extraction, verification flows and the sweep. With `runWorkers`, this process also
@@ -21,7 +22,15 @@ export class PipelineModule {
   static register({ runWorkers }: { runWorkers: boolean }): DynamicModule {
     return {
       module: PipelineModule,
-      imports: [QueueModule, ArticlesModule, ClaimsModule, SourcesModule, VerificationModule, AuditModule],
+      imports: [
+        QueueModule,
+        ArticlesModule,
+        ClaimsModule,
+        SourcesModule,
+        VerificationModule,
+        AuditModule,
+        NewsroomEventsModule,
+      ],
       providers: [
         ExtractionService,
         ArticleLifecycleService,

@@ -3,10 +3,12 @@ import { AuditModule } from '../audit/audit.module';
 import { ClaimsModule } from '../claims/claims.module';
 import { VerificationRunsRepository } from './verification-runs.repository';
 import { VerificationService } from './verification.service';
+import { NewsroomEventsModule } from '../webhooks/newsroom-events.module';
+import { FactChecksModule } from '../fact-checks/fact-checks.module';
 
 /** Claim verification: relations across claims and the agreement status they give. */
 @Module({
-  imports: [ClaimsModule, AuditModule],
+  imports: [ClaimsModule, AuditModule, NewsroomEventsModule, FactChecksModule],
   providers: [VerificationService, VerificationRunsRepository],
   exports: [VerificationService, VerificationRunsRepository],
 })
