@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { formatEngineBench, runEngineBench } from './engine.bench';
 import { runPipelineBench } from './pipeline.bench';
+import { runReviewQueueBench } from './review-queue.bench';
 
 /**
  * `npm run bench`: runs every benchmark and prints its figures with the machine they were measured on.
@@ -18,6 +19,7 @@ const BENCHES: Bench[] = [
     },
   },
   { name: 'pipeline (ingested and verified per second, 1 and 2 workers)', run: () => runPipelineBench() },
+  { name: 'review queue (100k claims, 50 connections)', run: () => runReviewQueueBench() },
 ];
 
 function describeMachine(): string {
