@@ -275,7 +275,7 @@ function matchQuantities(
 }
 
 function primary(qs: readonly QuantityFeatures[]): QuantityFeatures[] {
-  const main = qs.filter((q) => !q.reference);
+  const main = qs.filter((q) => !q.reference && !q.superseded);
   return main.length ? main : [...qs];
 }
 

@@ -79,6 +79,8 @@ export interface QuantityFeatures {
   prospective: boolean;
   /** Denied, read in the figure's own clause ("denied that 19 people were killed"). */
   negated: boolean;
+  /** An earlier count named just before the figure ("from an earlier count of 30"): not the claim's figure. */
+  superseded?: boolean;
 }
 
 export interface ClaimFeatures {
@@ -501,6 +503,9 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
       reference,
       prospective: PROSPECTIVE.test(maskMonthMay(clause)),
       negated: clauseNegated,
+      superseded:
+        s.from >= 0 &&
+        SUPERSEDED.test(body.slice(Math.max(0, tokens[s.from].start - 30), tokens[s.from].start)),
     });
   }
 
@@ -560,7 +565,10 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     months,
     weekdays,
     prospective: PROSPECTIVE.test(maskMonthMay(claimText)),
-    superseded: SUPERSEDED.test(claimText),
+    // With several figures, the earlier count is set aside and the current one kept ("rose to 38 from an earlier
+    // count of 30"); a claim whose figures are all earlier ones, or that has one figure, is superseded as a whole.
+    superseded:
+      SUPERSEDED.test(claimText) && (quantities.length < 2 || quantities.every((q) => q.superseded)),
     negated,
     quantities,
     origins,

@@ -378,6 +378,22 @@ describe('compareClaims on measures stated as nouns, and on populations under ot
       'agree',
     ],
     [
+      'a revised toll: the current figure compares, the earlier one is set aside',
+      claim(
+        'the toll rose to 38, up from an earlier count of 30',
+        [q('38', 38, 'exact', null), q('30', 30, 'exact', null)],
+        'governor',
+      ),
+      claim('at least 38 people were killed', [q('at least 38', 38, 'at_least', 'people')], 'hospital'),
+      'agree',
+    ],
+    [
+      'an earlier figure alone stays out',
+      claim('officials initially reported 30 dead', [q('30', 30, 'exact', 'dead')], 'governor'),
+      claim('at least 38 people were killed', [q('at least 38', 38, 'at_least', 'people')], 'hospital'),
+      null,
+    ],
+    [
       'no predicate, common news words only: no relation',
       claim('the government said 40 people', [q('40', 40, 'exact', 'people')], 'agency'),
       claim('the city said 55 people', [q('55', 55, 'exact', 'people')], 'mayor'),
