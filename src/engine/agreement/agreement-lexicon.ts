@@ -777,6 +777,8 @@ const QUALIFIER_WORDS: Readonly<Record<string, readonly string[]>> = {
     'max',
   ],
   average: ['average', 'averaged', 'mean', 'median'],
+  // A poll measures what people say they will do, not what they did ("polls put her support at 44 percent").
+  survey: ['poll', 'polls', 'polling', 'survey', 'surveys', 'surveyed', 'opinion poll'],
   limit: ['limit', 'cap', 'ceiling', 'threshold', 'quota'],
   new: ['new'],
   rate_daily: ['a day', 'per day', 'daily', 'each day', 'every day'],

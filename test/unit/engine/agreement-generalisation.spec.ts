@@ -394,6 +394,34 @@ describe('compareClaims on measures stated as nouns, and on populations under ot
       null,
     ],
     [
+      'a poll vs the result',
+      claim(
+        'polls had put her support at between 44 and 48 percent',
+        [{ ...q('between 44 and 48 percent', 44, 'range', 'percent'), high: 48 }],
+        'pollster',
+      ),
+      claim(
+        'Veldt won 52.4 percent of the vote',
+        [q('52.4 percent', 52.4, 'exact', 'percent')],
+        'commission',
+      ),
+      null,
+    ],
+    [
+      'two polls compare',
+      claim(
+        'a poll put support for the plan at 45 percent',
+        [q('45 percent', 45, 'exact', 'percent')],
+        'newspaper',
+      ),
+      claim(
+        'a survey put support for the plan at 61 percent',
+        [q('61 percent', 61, 'exact', 'percent')],
+        'institute',
+      ),
+      'conflict',
+    ],
+    [
       'no predicate, common news words only: no relation',
       claim('the government said 40 people', [q('40', 40, 'exact', 'people')], 'agency'),
       claim('the city said 55 people', [q('55', 55, 'exact', 'people')], 'mayor'),
