@@ -777,8 +777,9 @@ const QUALIFIER_WORDS: Readonly<Record<string, readonly string[]>> = {
     'max',
   ],
   average: ['average', 'averaged', 'mean', 'median'],
-  // A poll measures what people say they will do, not what they did ("polls put her support at 44 percent").
-  survey: ['poll', 'polls', 'polling', 'survey', 'surveys', 'surveyed', 'opinion poll'],
+  // A poll measures what people say they will do, not what they did ("polls put her support at 44 percent"). Not
+  // "survey": a price survey measures what happened.
+  survey: ['poll', 'polls', 'polling', 'opinion poll'],
   limit: ['limit', 'cap', 'ceiling', 'threshold', 'quota'],
   new: ['new'],
   rate_daily: ['a day', 'per day', 'daily', 'each day', 'every day'],
@@ -827,6 +828,8 @@ export const UNIT_IMPLIED_FAMILY: ReadonlyMap<string, string> = new Map(
       ['crew', 'on_board'],
       ['evacuee', 'displacement'],
       ['detainee', 'arrest'],
+      ['vote', 'election_win'],
+      ['ballot', 'election_win'],
     ] as const
   ).map(([w, f]) => [stem(w), f]),
 );

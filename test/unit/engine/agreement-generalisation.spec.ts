@@ -415,9 +415,29 @@ describe('compareClaims on measures stated as nouns, and on populations under ot
         'newspaper',
       ),
       claim(
-        'a survey put support for the plan at 61 percent',
+        'another poll put support for the plan at 61 percent',
         [q('61 percent', 61, 'exact', 'percent')],
         'institute',
+      ),
+      'conflict',
+    ],
+    [
+      'votes received ~ votes won (the counted noun implies the predicate)',
+      claim('Veldt received 12,400 votes', [q('12,400', 12400, 'exact', 'votes')], 'commission'),
+      claim('Veldt won about 12,000 votes', [q('about 12,000', 12000, 'approx', 'votes')], 'campaign'),
+      'agree',
+    ],
+    [
+      'a price survey is a measurement, not a poll',
+      claim(
+        'its own survey showed food prices up about 15 percent',
+        [q('about 15 percent', 15, 'approx', 'percent')],
+        'consumer group',
+      ),
+      claim(
+        'food prices were 11.2 percent higher',
+        [q('11.2 percent', 11.2, 'exact', 'percent')],
+        'statistics office',
       ),
       'conflict',
     ],
