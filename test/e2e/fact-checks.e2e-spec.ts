@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { openTestDataSource, uniqueSuffix, waitFor, WaitAborted } from '../support/db';
+import { openTestDataSource, uniqueSuffix, uniqueWord, waitFor, WaitAborted } from '../support/db';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** Boots, extraction and verification take seconds on a loaded 2-core machine. */
@@ -194,7 +194,7 @@ describe('Prior fact-checks (e2e, real PostgreSQL, Redis and workers)', () => {
   });
 
   describe('matching claims of a posted article', () => {
-    const tag = `mw${uniqueSuffix()}`;
+    const tag = uniqueWord('mw');
     const text =
       `The ${tag} council approved a budget of $4.5 million for the new harbour bridge on Monday, Mayor Jane Ortiz said. ` +
       `According to the Coastal Herald, council member Tom Reyes said about 4,000 ${tag} residents signed a petition against the bridge toll. ` +

@@ -51,6 +51,14 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/**
+ * A unique, letters-only word (a made-up place name, say). Tokenizers split words at digits, so a suffix with
+ * digits would read as several words and weigh more in any word-overlap comparison than one name should.
+ */
+export function uniqueWord(prefix = ''): string {
+  return `${prefix}${uniqueSuffix().replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])}`;
+}
+
 /** Inserts an article directly (repository tests need a parent row), returning its id. */
 export async function insertTestArticle(
   dataSource: DataSource,
