@@ -7,7 +7,7 @@
  *
  *   npm run build && node dist/bench/pipeline.bench.js       (BENCH_PIPELINE_ARTICLES=36 by default)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../src/config/load-app-config';
 import { runMigrations } from '../src/database/migrate';
+import { startEntryPoint as start, stopProcesses as stop } from './child-processes';
 
 export interface PipelineBenchRound {
   workers: number;
@@ -50,59 +51,6 @@ function devTexts(): { texts: string[]; source: string } {
     .sort()
     .map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { text: string }).text);
   return { texts, source: `${dir} (${texts.length} dev articles)` };
-}
-
-/** How to start an entry point: the built JavaScript, or the TypeScript source through ts-node. */
-function entry(name: 'main' | 'worker'): string[] {
-  if (__filename.endsWith('.ts')) {
-    return ['-r', 'ts-node/register/transpile-only', resolve(__dirname, '..', 'src', `${name}.ts`)];
-  }
-  return [resolve(__dirname, '..', 'src', `${name}.js`)];
-}
-
-function start(
-  name: 'main' | 'worker',
-  env: Record<string, string>,
-  readyLine: RegExp,
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, entry(name), {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolveReady, reject) => {
-    let log = '';
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 120 s:\n${log}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      log = (log + chunk.toString()).slice(-4000);
-      if (readyLine.test(log)) {
-        clearTimeout(timer);
-        resolveReady(child);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited (code ${code}) before it was ready:\n${log}`));
-    });
-  });
-}
-
-async function stop(children: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise<void>((done) => {
-          if (c.exitCode !== null) return done();
-          const kill = setTimeout(() => c.kill('SIGKILL'), 10_000);
-          c.once('exit', () => {
-            clearTimeout(kill);
-            done();
-          });
-          c.kill('SIGTERM');
-        }),
-    ),
-  );
 }
 
 async function dropDatabase(databaseUrl: string): Promise<void> {

@@ -8,10 +8,12 @@ import { configureApp, createFastifyAdapter } from '../src/bootstrap';
 import { loadAppConfig } from '../src/config/load-app-config';
 import { runMigrations } from '../src/database/migrate';
 import { ReviewQueueService } from '../src/review-queue/review-queue.service';
+import { startEntryPoint, stopProcesses } from './child-processes';
 
 /**
  * Review queue benchmark: 100k claims (1,000 articles, 500 sources, figures on half the claims) in a database of its
- * own, the API booted in this process without workers, then autocannon with 50 connections for 10 s each against
+ * own, the API started as its own process (dist/src/main.js, no workers, warn-level logs), then autocannon, in this
+ * process, with 50 connections for 10 s each against
  * a baseline route (GET /v1/workspace-settings: the HTTP stack and key check), GET /v1/review-queue (first page,
  * then filtered by outlet and status) and POST /v1/review-queue/next (every answer is a new lease). Prints
  * requests/s and latency percentiles. Target: p99 < 50 ms for the listing.
@@ -119,21 +121,39 @@ export async function runReviewQueueBench(): Promise<ReviewQueueBenchFigures> {
   await seed(databaseUrl);
   console.log(`seeded ${CLAIMS} claims in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const app = await NestFactory.create<NestFastifyApplication>(
+  // Setup through the services (queue priorities, a reviewer key) in this process; the server runs in its own.
+  const setup = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     createFastifyAdapter(config),
     { logger: false, abortOnError: false },
   );
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
+  configureApp(setup);
+  await setup.init();
+  started = Date.now();
+  const queued = await setup.get(ReviewQueueService).refreshStale(0, CLAIMS);
+  console.log(
+    `queued ${queued} check-worthy claims with priorities in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const { secret } = await setup.get(ApiKeysService).create('bench reviewer', 'factchecker');
+  await setup.close();
+
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  const target = `http://127.0.0.1:${port}`;
+  const server = await startEntryPoint(
+    'main',
+    {
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: 'claimtrail_bench_review_queue',
+      PORT: port,
+      HOST: '127.0.0.1',
+      RUN_WORKERS: 'false',
+      MIGRATE_ON_START: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+    { url: `${target}/health` },
+  );
   try {
-    started = Date.now();
-    const queued = await app.get(ReviewQueueService).refreshStale(0, CLAIMS);
-    console.log(
-      `queued ${queued} check-worthy claims with priorities in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-    const { secret } = await app.get(ApiKeysService).create('bench reviewer', 'factchecker');
-    const target = await app.getUrl();
     const headers = { 'x-api-key': secret, 'content-type': 'application/json' };
     const runs: ReviewQueueBenchFigures['runs'] = {};
     const record = (name: string, r: AutocannonResult) => {
@@ -177,7 +197,7 @@ export async function runReviewQueueBench(): Promise<ReviewQueueBenchFigures> {
     console.log(`listing p99 ${listingP99} ms (target < 50 ms): ${listingP99 < 50 ? 'met' : 'NOT met'}`);
     return { claims: CLAIMS, queued, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, runs };
   } finally {
-    await app.close();
+    await stopProcesses([server]);
     const cleanup = new DataSource({ type: 'postgres', url: maintenance.toString(), poolSize: 1 });
     await cleanup.initialize();
     await cleanup.query(`DROP DATABASE IF EXISTS claimtrail_bench_review_queue WITH (FORCE)`);
