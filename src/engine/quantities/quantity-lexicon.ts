@@ -1,5 +1,6 @@
 /** Word lists for the quantity extractor. Plain data, built once at module load. */
 import type { QuantityBound } from '../types';
+import { MONTH_ABBREVIATIONS } from '../lexicon/month-abbreviations';
 
 export const SMALL_NUMBERS: ReadonlyMap<string, number> = new Map([
   ['zero', 0],
@@ -289,18 +290,7 @@ export const MONTHS = new Set([
   'october',
   'november',
   'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
 ]);
 
 /** Symbols before a figure. */
@@ -666,18 +656,7 @@ export const ABBREVIATIONS = new Set([
   'dr',
   'st',
   'no',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'u',
   's',
   'gen',

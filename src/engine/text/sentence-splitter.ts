@@ -4,6 +4,7 @@
  * and caps very long unpunctuated runs so that later stages stay bounded.
  */
 import type { Span } from '../types';
+import { MONTH_ABBREVIATIONS } from '../lexicon/month-abbreviations';
 
 export interface SentenceSpan extends Span {
   text: string;
@@ -74,18 +75,7 @@ const AMBIGUOUS = new Set([
   'sr',
   'bros',
   'etc',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'a.m',
   'p.m',
   'u.s',
