@@ -47,16 +47,18 @@ export async function waitFor<T>(
 }
 
 /** A text unique to this call, so tests never collide on the content hash. */
+/**
+ * A unique, letters-only marker for test data. Markers end up in article text, where digits would be read by the
+ * engine (as figures — "…00mg…" — or as separate words in word-overlap comparisons), so it holds no digits.
+ */
 export function uniqueSuffix(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const raw = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  return raw.replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]);
 }
 
-/**
- * A unique, letters-only word (a made-up place name, say). Tokenizers split words at digits, so a suffix with
- * digits would read as several words and weigh more in any word-overlap comparison than one name should.
- */
+/** A unique made-up word (a place name, say): `prefix` followed by a letters-only marker. */
 export function uniqueWord(prefix = ''): string {
-  return `${prefix}${uniqueSuffix().replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)])}`;
+  return `${prefix}${uniqueSuffix()}`;
 }
 
 /** Inserts an article directly (repository tests need a parent row), returning its id. */
