@@ -1,4 +1,7 @@
-/** A piece of the article text: plain, or inside the claim numbered `claimIndex` (innermost claim wins). */
+/**
+ * A piece of the article text: plain, or inside the claim numbered `claimIndex` (innermost claim wins). Shared by
+ * the API's reports and the web app (web/src imports this file).
+ */
 export interface TextSegment {
   start: number;
   end: number;

@@ -1,4 +1,4 @@
-import { claimSegments } from '../claim-segments';
+import { claimSegments } from '../../../src/reports/claim-segments';
 import { STATUS_LABELS } from '../statuses';
 import type { Claim } from '../types';
 

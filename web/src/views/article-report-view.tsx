@@ -8,6 +8,7 @@ import { download } from '../download';
 import { pct } from '../statuses';
 import type { ArticleReport } from '../types';
 import { usePolling } from '../use-polling';
+import { PagePlaceholder } from '../components/page-placeholder';
 
 const TYPE_COLOURS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#4b5563'];
 
@@ -32,20 +33,7 @@ export function ArticleReportView({ id }: { id: string }) {
     [id],
   );
 
-  if (error && !report)
-    return (
-      <main>
-        <p role="alert" class="error">
-          {error}
-        </p>
-      </main>
-    );
-  if (!report)
-    return (
-      <main>
-        <p>Loading…</p>
-      </main>
-    );
+  if (!report) return <PagePlaceholder error={error} />;
   const m = report.measures;
   const typeCounts = new Map<string, number>();
   for (const s of report.sources) typeCounts.set(s.type, (typeCounts.get(s.type) ?? 0) + s.claimCount);

@@ -7,6 +7,7 @@ import { AGREEMENT_STATUSES, STATUS_LABELS } from '../statuses';
 import type { AgreementStatus, ArticleReport } from '../types';
 import { usePolling } from '../use-polling';
 import { ClaimPanel } from './claim-panel';
+import { PagePlaceholder } from '../components/page-placeholder';
 
 const LIVE_INTERVAL_MS = 1000;
 
@@ -38,20 +39,7 @@ export function ArticleView({ id }: { id: string }) {
     [id],
   );
 
-  if (error && !report)
-    return (
-      <main>
-        <p role="alert" class="error">
-          {error}
-        </p>
-      </main>
-    );
-  if (!report)
-    return (
-      <main>
-        <p>Loading…</p>
-      </main>
-    );
+  if (!report) return <PagePlaceholder error={error} />;
 
   const shownId = hovered ?? selected;
   const shown = report.claims.find((c) => c.id === shownId) ?? null;

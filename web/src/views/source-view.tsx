@@ -5,6 +5,7 @@ import { ChartCanvas } from '../components/chart-canvas';
 import { StatusBadge } from '../components/status-badge';
 import { AGREEMENT_STATUSES, STATUS_COLOURS, STATUS_LABELS } from '../statuses';
 import type { SourceDetail } from '../types';
+import { PagePlaceholder } from '../components/page-placeholder';
 
 /** A source and its track record: how its claims stand, and the claims themselves. */
 export function SourceView({ id }: { id: string }) {
@@ -19,20 +20,7 @@ export function SourceView({ id }: { id: string }) {
       cancelled = true;
     };
   }, [id]);
-  if (error)
-    return (
-      <main>
-        <p role="alert" class="error">
-          {error}
-        </p>
-      </main>
-    );
-  if (!source)
-    return (
-      <main>
-        <p>Loading…</p>
-      </main>
-    );
+  if (!source || error) return <PagePlaceholder error={error} />;
   const counts = AGREEMENT_STATUSES.map((s) => source.claims.filter((c) => c.agreementStatus === s).length);
   return (
     <main class="source-view" data-source-id={source.id}>
