@@ -797,27 +797,7 @@ export class SentenceAttributor {
     p: number,
     entry: CueEntry,
   ): { frames: RawFrame[]; next: number } | undefined {
-    const subj = this.clauseSubject(a, p - 1);
-    if (!subj || !this.sourceLike(subj)) return undefined;
-    const tail = this.tail(c, b, entry);
-    if (tail.next !== 'that' && tail.next !== 'colon' && tail.next !== 'quote' && tail.next !== 'clause')
-      return undefined;
-    if (tail.next === 'clause' && entry.mode === 'thatOnly') return undefined;
-    const sources = this.sourcesOf(subj);
-    if (!sources.length) return undefined;
-    let start = tail.next === 'that' || tail.next === 'colon' ? tail.k + 1 : tail.k;
-    if (tail.next === 'clause' && entry.mode === 'object') start = c;
-    const cue: Span = { start: this.toks[c].s, end: this.toks[c].e };
-    const { frames } = this.preposedContent(
-      start,
-      b,
-      sources,
-      this.carriedVia(sources),
-      cue,
-      entry.lemma,
-      subj,
-    );
-    return frames.length ? { frames, next: b } : undefined;
+    return this.subjectClauseFrames(this.clauseSubject(a, p - 1), b, c, entry, true);
   }
 
   /** ", ruling that …" / ", saying …": the subject of the clause is the source. */
@@ -828,20 +808,29 @@ export class SentenceAttributor {
     p: number,
     entry: CueEntry,
   ): { frames: RawFrame[]; next: number } | undefined {
-    const subj = this.clauseSubject(a, p);
-    if (!subj) return undefined;
-    if (!this.sourceLike(subj)) return undefined;
+    return this.subjectClauseFrames(this.clauseSubject(a, p), b, c, entry, false);
+  }
+
+  /**
+   * Frames for a cue whose clause subject is the source (the coordinated and participle shapes): the content runs
+   * from after "that"/":" (or from the tail) to the end of the region. With `objectFromCue`, an object-mode cue
+   * followed by a clause keeps its verb in the content ("corroborated the movement of …").
+   */
+  private subjectClauseFrames(
+    subj: SourcePhrase | undefined,
+    b: number,
+    c: number,
+    entry: CueEntry,
+    objectFromCue: boolean,
+  ): { frames: RawFrame[]; next: number } | undefined {
+    if (!subj || !this.sourceLike(subj)) return undefined;
     const tail = this.tail(c, b, entry);
-    if (
-      tail.next !== 'that' &&
-      tail.next !== 'colon' &&
-      tail.next !== 'quote' &&
-      !(tail.next === 'clause' && entry.mode !== 'thatOnly')
-    )
-      return undefined;
-    const start = tail.next === 'that' || tail.next === 'colon' ? tail.k + 1 : tail.k;
+    const clause = tail.next === 'clause' && entry.mode !== 'thatOnly';
+    if (tail.next !== 'that' && tail.next !== 'colon' && tail.next !== 'quote' && !clause) return undefined;
     const sources = this.sourcesOf(subj);
     if (!sources.length) return undefined;
+    let start = tail.next === 'that' || tail.next === 'colon' ? tail.k + 1 : tail.k;
+    if (objectFromCue && clause && entry.mode === 'object') start = c;
     const cue: Span = { start: this.toks[c].s, end: this.toks[c].e };
     const { frames } = this.preposedContent(
       start,
