@@ -1186,9 +1186,17 @@ export class SentenceAttributor {
     if (RELATIVES.has(f.k)) return 'relative';
     if (ADVERB_PARTS.has(f.k) && part[1] === part[0]) return 'adverb';
     if (PARTICIPLE_SKIP.test(f.k) || (f.k.endsWith('ing') && f.k.length > 5 && !f.cap)) return 'participle';
-    for (let j = part[0]; j <= part[1]; j++)
-      if (NP_BREAKERS.has(toks[j].k) && !RELATIVES.has(toks[j].k)) return undefined;
-    if (part[1] - part[0] > 14) return undefined;
+    // A noun phrase, possibly closed by a relative clause ("a neurologist at Kellen University who was not
+    // involved in the trial"): only the part before the relative pronoun must be a noun phrase.
+    let np = part[1];
+    for (let j = part[0]; j <= part[1]; j++) {
+      if (RELATIVES.has(toks[j].k) && j > part[0]) {
+        np = j - 1;
+        break;
+      }
+      if (NP_BREAKERS.has(toks[j].k)) return undefined;
+    }
+    if (np - part[0] > 14 || part[1] - part[0] > 24) return undefined;
     const leftKind =
       RELATIVES.has(lf.k) || PARTICIPLE_SKIP.test(lf.k) || (lf.k.endsWith('ing') && !lf.cap) ? 'clause' : '';
     if (f.cap && !DETERMINERS.has(f.k)) {

@@ -174,6 +174,7 @@ export const HEDGES_BEFORE: ReadonlyArray<readonly [string[], QuantityBound]> = 
     ['as much as', 'at_most'],
     ['as high as', 'at_most'],
     ['close to', 'at_most'],
+    ['closer to', 'approx'],
     ['a maximum of', 'at_most'],
     ['just shy of', 'at_most'],
     ['shy of', 'at_most'],

@@ -459,6 +459,20 @@ const CASES: Case[] = [
     sources: ['ministry', 'city council'],
   },
   {
+    name: 'an appositive closed by a relative clause before the cue',
+    text: 'Dr. Amara Voss, a neurologist at Kellen University who was not involved in the trial, said the effect was small.',
+    anchor: 'the effect was small',
+    sources: ['Amara Voss'],
+  },
+  {
+    name: 'a pronoun after an appositive with a relative clause resolves to the named speaker',
+    text:
+      'Independent researchers were cautious. Dr. Amara Voss, a neurologist at Kellen University who was not ' +
+      'involved in the trial, said the effect was small. She said the drug slowed decline by 12 points.',
+    anchor: 'the drug slowed decline by 12 points',
+    sources: ['Amara Voss'],
+  },
+  {
     name: 'a possessive description with a name',
     text: "Acme's chief financial officer, Tom Reilly, said the company expected a fine.",
     anchor: 'the company expected a fine',

@@ -135,6 +135,10 @@ const cases: Array<[string, Expect]> = [
   ['Up to 30 centimetres of snow may fall.', { at: 'Up to 30', value: 30, bound: 'at_most' }],
   ['Nearly 9,000 voters signed.', { at: 'Nearly 9,000', value: 9000, bound: 'at_most', unit: 'voters' }],
   [
+    'The number was closer to 9,000 people.',
+    { at: 'closer to 9,000', value: 9000, bound: 'approx', unit: 'people' },
+  ],
+  [
     'Fewer than 20 lawmakers showed up.',
     { at: 'Fewer than 20', value: 20, bound: 'at_most', unit: 'lawmakers' },
   ],
