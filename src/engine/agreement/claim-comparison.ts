@@ -226,6 +226,10 @@ const HEADCOUNT_FAMILIES = new Set([
   'displacement',
   'infection',
   'vaccination',
+  // a subgroup of the injured: "treated 250 injured people" is no count of all the injured
+  'treatment',
+  'hospital',
+  'critical',
 ]);
 
 /** One side counts a group of people by an event the other does not name at all. */

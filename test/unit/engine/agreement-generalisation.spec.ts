@@ -221,6 +221,16 @@ describe('compareClaims on measures stated as nouns, and on populations under ot
       null,
     ],
     [
+      'people treated for injuries are a subgroup of the injured, not a count of them',
+      claim('more than 300 people were injured', [q('more than 300', 300, 'at_least', 'people')], 'agency'),
+      claim(
+        'its teams treated roughly 250 injured people at field clinics',
+        [q('roughly 250', 250, 'approx', 'people')],
+        'Red Crescent',
+      ),
+      null,
+    ],
+    [
       'charged vs arrested: different measures',
       claim('14 people were charged', [q('14', 14, 'exact', 'people')], 'prosecutors'),
       claim('40 people were arrested', [q('40', 40, 'exact', 'people')], 'police'),
