@@ -28,6 +28,7 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 @Index('ix_claims_created_at_id', ['createdAt', 'id'])
 @Index('ix_claims_agreement_status_created_at_id', ['agreementStatus', 'createdAt', 'id'])
 @Index('ix_claims_search_vector', { synchronize: false })
+@Index('ix_claims_stale_revision', ['updatedAt'], { where: '"verified_revision" < "revision"' })
 export class Claim {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_claims' })
   id: string;

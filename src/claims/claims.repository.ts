@@ -237,6 +237,52 @@ export class ClaimsRepository {
     );
   }
 
+  /**
+   * Re-verification: bumps the revision of each claim that is verified at its current revision (verified_revision
+   * >= revision), so a claim already waiting for a re-verification is not bumped again. Rows are locked in id
+   * order (concurrent bumps cannot deadlock on each other). Returns the bumped claims with their new revision.
+   */
+  async bumpRevisionsIfVerified(
+    em: EntityManager,
+    claimIds: string[],
+  ): Promise<{ id: string; articleId: string; revision: number }[]> {
+    if (!claimIds.length) return [];
+    // An UPDATE … RETURNING answers [rows, affected count].
+    const [rows]: [{ id: string; articleId: string; revision: number }[], number] = await em.query(
+      `WITH target AS (
+         SELECT id FROM claims
+          WHERE id = ANY($1) AND verified_revision IS NOT NULL AND verified_revision >= revision
+          ORDER BY id FOR UPDATE
+       )
+       UPDATE claims c SET revision = c.revision + 1, updated_at = now()
+         FROM target t
+        WHERE c.id = t.id
+        RETURNING c.id, c.article_id AS "articleId", c.revision`,
+      [[...new Set(claimIds)]],
+    );
+    return rows;
+  }
+
+  /**
+   * Claims of verified articles whose revision is ahead of their last verification and unchanged for
+   * `olderThanMs` (their re-verification job may have been lost), oldest first. Partial index
+   * ix_claims_stale_revision holds exactly the claims behind their revision.
+   */
+  async findStaleRevisions(
+    olderThanMs: number,
+    limit: number,
+  ): Promise<{ id: string; articleId: string; revision: number }[]> {
+    return this.manager().query(
+      `SELECT c.id, c.article_id AS "articleId", c.revision
+         FROM claims c JOIN articles a ON a.id = c.article_id AND a.status = 'verified'
+        WHERE c.verified_revision < c.revision
+          AND c.updated_at < now() - make_interval(secs => $1::double precision / 1000)
+        ORDER BY c.updated_at
+        LIMIT $2`,
+      [olderThanMs, limit],
+    );
+  }
+
   async markVerifiedRevision(em: EntityManager, claimId: string, revision: number): Promise<void> {
     await em.query(
       `UPDATE claims SET verified_revision = GREATEST(COALESCE(verified_revision, 0), $2), verified_at = now()

@@ -7,7 +7,10 @@ import { VerificationService } from '../verification/verification.service';
 import { ArticleLifecycleService } from './article-lifecycle.service';
 import { CLAIMS_QUEUE, isLastAttempt, JOB_VERIFY_CLAIM, type VerifyClaimPayload } from './queues';
 
-/** The claims queue: one verification job per claim (children of the article-verified flow). */
+/**
+ * The claims queue: one verification job per claim revision, either a child of its article's article-verified flow
+ * (revision 1) or a standalone re-verification (no parent). Only a flow child's final failure fails its article.
+ */
 @Processor(CLAIMS_QUEUE)
 export class ClaimsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ClaimsProcessor.name);
@@ -44,7 +47,11 @@ export class ClaimsProcessor extends WorkerHost implements OnApplicationBootstra
       await this.verification.recordFailure(cmd, startedAt, err).catch((e: Error) => {
         this.logger.warn(`Could not record the failed verification of claim ${claimId}: ${e.message}`);
       });
-      if (isLastAttempt(job)) {
+      if (isLastAttempt(job) && !job.parentKey) {
+        this.logger.warn(
+          `Re-verification of claim ${claimId} (revision ${revision}) failed after ${job.attemptsMade + 1} attempt(s): ${(err as Error).message}; the claim keeps its last status`,
+        );
+      } else if (isLastAttempt(job)) {
         await this.lifecycle.markFailed(
           articleId,
           `Verification of claim ${claimId} failed after ${job.attemptsMade + 1} attempt(s): ${(err as Error).message}`,

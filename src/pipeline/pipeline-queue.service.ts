@@ -13,6 +13,7 @@ import {
   JOB_SWEEP,
   JOB_VERIFY_CLAIM,
   MAINTENANCE_QUEUE,
+  REVERIFY_CLAIM_OPTIONS,
   SWEEP_SCHEDULER_ID,
   verifyClaimJobId,
   type ArticleVerifiedPayload,
@@ -32,7 +33,7 @@ export class PipelineQueueService {
 
   constructor(
     @InjectQueue(ARTICLES_QUEUE) private readonly articles: Queue,
-    @InjectQueue(CLAIMS_QUEUE) claims: Queue,
+    @InjectQueue(CLAIMS_QUEUE) private readonly claims: Queue,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly maintenance: Queue,
     @InjectFlowProducer(PIPELINE_FLOW_PRODUCER) private readonly flows: FlowProducer,
   ) {
@@ -79,6 +80,37 @@ export class PipelineQueueService {
         opts: { ...JOB_OPTIONS[JOB_VERIFY_CLAIM], jobId: verifyClaimJobId(c.id, c.revision) },
       })),
     });
+  }
+
+  /**
+   * Standalone re-verification jobs (no parent), one per claim revision: `verify-<claimId>-r<revision>`, so adding
+   * the same revision twice is a no-op.
+   */
+  async enqueueReverification(
+    claims: { id: string; articleId: string; revision: number }[],
+    { timeoutMs = ENQUEUE_TIMEOUT_MS } = {},
+  ): Promise<void> {
+    if (!claims.length) return;
+    const adding = this.claims.addBulk(
+      claims.map((c) => ({
+        name: JOB_VERIFY_CLAIM,
+        data: {
+          claimId: c.id,
+          articleId: c.articleId,
+          revision: c.revision,
+          reverify: true,
+        } satisfies VerifyClaimPayload,
+        opts: { ...REVERIFY_CLAIM_OPTIONS, jobId: verifyClaimJobId(c.id, c.revision) },
+      })),
+    );
+    // A late success is fine (same job ids); a late failure must not become an unhandled rejection.
+    adding.catch(() => undefined);
+    await withTimeout(adding, timeoutMs);
+  }
+
+  /** Whether the verification job of this claim revision is in Redis (in any state). */
+  async hasVerifyClaimJob(claimId: string, revision: number): Promise<boolean> {
+    return (await this.claims.getJob(verifyClaimJobId(claimId, revision))) !== undefined;
   }
 
   /** Whether the article's verification flow is in Redis, and whether it failed. */

@@ -5,8 +5,13 @@ import type { JobsOptions } from 'bullmq';
  *
  *   articles queue:    extract-article (id = <articleId>)            → stores claims, then adds the flow below
  *                      article-verified (id = verified-<articleId>)  → parent: runs when all its children are done
- *   claims queue:      verify-claim (id = verify-<claimId>-r<rev>)   → children of article-verified
+ *   claims queue:      verify-claim (id = verify-<claimId>-r<rev>)   → children of article-verified (revision 1), or
+ *                                                                     standalone re-verifications (revision 2 and up:
+ *                                                                     a later claim changed a relation of a verified
+ *                                                                     claim; no parent, so a failure fails no article)
  *   maintenance queue: sweep (job scheduler, every sweepIntervalMs)  → re-enqueues work stuck in the database
+ *                                                                     (articles, flows, claims whose re-verification
+ *                                                                     job was lost)
  *
  * Job ids are deterministic, so adding the same work twice (a retried request, the sweep racing a worker, two
  * processes) is a no-op in BullMQ. BullMQ refuses ':' in custom ids, hence '-' as separator.
@@ -34,6 +39,8 @@ export interface VerifyClaimPayload {
   articleId: string;
   /** The claim revision this job verifies. */
   revision: number;
+  /** True for a standalone re-verification (no article flow above it). */
+  reverify?: boolean;
 }
 export type SweepPayload = Record<string, never>;
 
@@ -60,6 +67,17 @@ export const JOB_OPTIONS = {
   },
   [JOB_SWEEP]: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 },
 } satisfies Record<string, JobsOptions>;
+
+/**
+ * A standalone re-verification (verify-claim at revision 2 and up, no parent): the same retries, nothing to fail
+ * above it. After the last attempt the claim keeps its last status (the failed run is recorded) and the sweep
+ * does not retry it (the failed job keeps its id for removeOnFail's age).
+ */
+export const REVERIFY_CLAIM_OPTIONS = {
+  ...KEEP,
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+} satisfies JobsOptions;
 
 /** True when this attempt is the job's last one: a failure now is final. */
 export function isLastAttempt(job: { attemptsMade: number; opts: { attempts?: number } }): boolean {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ArticlesRepository } from '../articles/articles.repository';
+import { ClaimsRepository } from '../claims/claims.repository';
 import { ArticleLifecycleService } from './article-lifecycle.service';
 import { ExtractionService } from './extraction.service';
 import { PipelineQueueService } from './pipeline-queue.service';
@@ -10,11 +11,15 @@ const SWEEP_BATCH = 500;
 const RECEIVED_GRACE_MS = 1000;
 /** An article 'extracted' this long without its verification flow in Redis lost it (Redis down at that moment). */
 const EXTRACTED_GRACE_MS = 5000;
+/** A claim of a verified article this long behind its revision without a job in Redis lost its re-verification. */
+const REVISION_GRACE_MS = 5000;
 
 export interface SweepOutcome {
   requeued: number;
   flowsRestored: number;
   failed: number;
+  /** Claims whose re-verification job was missing and was added again. */
+  reverificationsRequeued: number;
 }
 
 /**
@@ -27,13 +32,14 @@ export class SweepService {
 
   constructor(
     private readonly articles: ArticlesRepository,
+    private readonly claims: ClaimsRepository,
     private readonly queue: PipelineQueueService,
     private readonly extraction: ExtractionService,
     private readonly lifecycle: ArticleLifecycleService,
   ) {}
 
   async sweep(): Promise<SweepOutcome> {
-    const outcome: SweepOutcome = { requeued: 0, flowsRestored: 0, failed: 0 };
+    const outcome: SweepOutcome = { requeued: 0, flowsRestored: 0, failed: 0, reverificationsRequeued: 0 };
     for (const id of await this.articles.findStaleIds('received', RECEIVED_GRACE_MS, SWEEP_BATCH)) {
       if (await this.queue.enqueueExtraction(id, { timeoutMs: 10_000 })) outcome.requeued++;
     }
@@ -47,9 +53,19 @@ export class SweepService {
         outcome.failed++;
       }
     }
-    if (outcome.requeued || outcome.flowsRestored || outcome.failed) {
+    // Claims bumped for re-verification whose job never reached Redis (or was lost with it). Claims of articles not
+    // yet verified are left to their article's flow.
+    const missing: { id: string; articleId: string; revision: number }[] = [];
+    for (const claim of await this.claims.findStaleRevisions(REVISION_GRACE_MS, SWEEP_BATCH)) {
+      if (!(await this.queue.hasVerifyClaimJob(claim.id, claim.revision))) missing.push(claim);
+    }
+    if (missing.length) {
+      await this.queue.enqueueReverification(missing, { timeoutMs: 10_000 });
+      outcome.reverificationsRequeued = missing.length;
+    }
+    if (outcome.requeued || outcome.flowsRestored || outcome.failed || outcome.reverificationsRequeued) {
       this.logger.log(
-        `Sweep: ${outcome.requeued} article(s) re-queued, ${outcome.flowsRestored} verification flow(s) restored, ${outcome.failed} marked failed`,
+        `Sweep: ${outcome.requeued} article(s) re-queued, ${outcome.flowsRestored} verification flow(s) restored, ${outcome.failed} marked failed, ${outcome.reverificationsRequeued} re-verification(s) re-queued`,
       );
     }
     return outcome;

@@ -5,11 +5,13 @@ import { VerificationRunsRepository } from './verification-runs.repository';
 import { VerificationService } from './verification.service';
 import { NewsroomEventsModule } from '../webhooks/newsroom-events.module';
 import { FactChecksModule } from '../fact-checks/fact-checks.module';
+import { QueueModule } from '../pipeline/queue.module';
+import { ReverificationService } from './reverification.service';
 
 /** Claim verification: relations across claims and the agreement status they give. */
 @Module({
-  imports: [ClaimsModule, AuditModule, NewsroomEventsModule, FactChecksModule],
-  providers: [VerificationService, VerificationRunsRepository],
-  exports: [VerificationService, VerificationRunsRepository],
+  imports: [ClaimsModule, AuditModule, NewsroomEventsModule, FactChecksModule, QueueModule],
+  providers: [VerificationService, VerificationRunsRepository, ReverificationService],
+  exports: [VerificationService, VerificationRunsRepository, ReverificationService],
 })
 export class VerificationModule {}

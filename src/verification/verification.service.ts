@@ -18,6 +18,7 @@ import { computeAgreement } from './agreement-status';
 import { VerificationRunsRepository } from './verification-runs.repository';
 import { NewsroomEventsService } from '../webhooks/newsroom-events.service';
 import { FactCheckMatchingService } from '../fact-checks/fact-check-matching.service';
+import { ReverificationService, type ReverificationTicket } from './reverification.service';
 
 /** Candidate claims of other articles compared with each claim (full-text best matches). */
 export const CANDIDATE_LIMIT = 20;
@@ -35,6 +36,8 @@ export interface VerifyClaimOutcome {
   status?: string;
   compared?: number;
   relations?: number;
+  /** Earlier, verified claims whose relations this run changed: re-verification queued for them. */
+  reverified?: number;
 }
 
 /**
@@ -55,6 +58,7 @@ export class VerificationService {
     private readonly audit: AuditLogRepository,
     private readonly newsroomEvents: NewsroomEventsService,
     private readonly factCheckMatching: FactCheckMatchingService,
+    private readonly reverification: ReverificationService,
   ) {}
 
   async verifyClaim(cmd: VerifyClaimCommand): Promise<VerifyClaimOutcome> {
@@ -112,8 +116,14 @@ export class VerificationService {
       others.filter((o) => o.articleId === claim.articleId && o.verifiedRevision === null).map((o) => o.id),
     );
     for (const id of touched) if (!pendingSiblings.has(id)) await this.recomputeAgreement(id);
+    // Re-verification: an earlier claim that was verified and whose relation this run added, changed or removed is
+    // bumped to a new revision in the same transaction (so a crash cannot lose it), and queued after the commit.
+    // It converges: re-verifying it finds the same relations (same pair order, same answer), so nothing changes and
+    // nobody else is bumped.
+    let tickets: ReverificationTicket[] = [];
     const status = await this.recomputeAgreement(claim.id, async (em, computed) => {
       await this.claims.markVerifiedRevision(em, claim.id, cmd.revision);
+      tickets = await this.reverification.request(em, [...touched]);
       await this.runs.insert(
         {
           claimId: claim.id,
@@ -129,13 +139,21 @@ export class VerificationService {
             candidates: candidateIds.length,
             relations: found,
             status: computed,
+            reverify: tickets.map((t) => ({ claimId: t.id, revision: t.revision })),
           },
           error: null,
         },
         em,
       );
     });
-    return { skipped: false, status, compared: otherIds.length, relations: found.length };
+    await this.reverification.enqueue(tickets);
+    return {
+      skipped: false,
+      status,
+      compared: otherIds.length,
+      relations: found.length,
+      reverified: tickets.length,
+    };
   }
 
   /** Records a failed attempt (the job will be retried, or the article fails after the last attempt). */
