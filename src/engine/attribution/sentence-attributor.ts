@@ -60,6 +60,8 @@ interface SourcePhrase {
   he: number;
   /** A medium named in a participial modifier ("speaking on state television"): an intermediary. */
   via?: SourcePhrase;
+  /** Whom the source cites in a modifier before the cue ("Politico, citing two aides, reported"). */
+  citing?: SourcePhrase;
 }
 
 const MAX_TAIL = 24;
@@ -527,16 +529,19 @@ export class SentenceAttributor {
       via = sources;
       sources = this.sourcesOf(tail.asSaying);
       if (!sources.length) return undefined;
-    } else if (tail.citing && sources.every((s) => s.type === 'media')) {
-      via = sources;
-      sources = this.sourcesOf(tail.citing);
-      if (!sources.length) return undefined;
+    } else {
+      const citing = tail.citing ?? src.citing;
+      if (citing && sources.every((s) => s.type === 'media')) {
+        via = sources;
+        sources = this.sourcesOf(citing);
+        if (!sources.length) return undefined;
+      }
     }
     if (tail.via) via = [...via, ...tail.via];
     if (src.via) {
       const named =
         this.hasCap(src.via.s, src.via.e) ||
-        /\bstate\s+(?:media|television|tv|radio)\b/i.test(this.textOf(src.via));
+        /\bstate\s+(?:media|television|tv|radio|news\s+agency|broadcaster)\b/i.test(this.textOf(src.via));
       if (named)
         for (const o of this.sourcesOf(src.via, false))
           if (o.type === 'media' && !this.ctx.isOutlet(o.name)) via.push(o);
@@ -545,7 +550,7 @@ export class SentenceAttributor {
       const obj = this.sourcesOf(tail.object, false);
       const named =
         this.hasCap(tail.object.s, tail.object.e) ||
-        /\bstate\s+(?:media|television|tv|radio)\b/i.test(this.textOf(tail.object));
+        /\bstate\s+(?:media|television|tv|radio|news\s+agency|broadcaster)\b/i.test(this.textOf(tail.object));
       if (named) for (const o of obj) if (o.type === 'media' && !this.ctx.isOutlet(o.name)) via.push(o);
     }
     if (!via.length) via = this.carriedVia(sources);
@@ -575,7 +580,8 @@ export class SentenceAttributor {
         if (sources.every((x) => x.type === 'document')) return undefined;
       }
       let start = next === 'that' || next === 'colon' ? tail.k + 1 : tail.k;
-      if (next === 'clause' && entry.mode === 'object' && !tail.asSaying && !tail.citing) start = src.e + 1;
+      if (next === 'clause' && entry.mode === 'object' && !tail.asSaying && !tail.citing)
+        start = src.via || src.citing ? c : src.e + 1; // a relay modifier between source and cue is no content
       if (start <= src.e) start = src.e + 1;
       const { frames, end } = this.preposedContent(start, b, sources, via, cue, entry.lemma, src);
       return { frames, next: end };
@@ -1165,18 +1171,23 @@ export class SentenceAttributor {
     }
     if (all) e = p; // PolNeAR convention: "Mr. Kelly, a retired astronaut," keeps the comma before the cue
     let via: SourcePhrase | undefined;
+    let citing: SourcePhrase | undefined;
     for (let j = k + 1; j < parts.length; j++) {
       const [ps0, pe0] = parts[j];
-      if (
-        kinds[j] === 'participle' &&
-        /^(?:speaking|writing|appearing)$/.test(toks[ps0].k) &&
-        ps0 + 2 <= pe0
-      ) {
-        if (/^(?:on|to|in|with|through)$/.test(toks[ps0 + 1].k))
-          via = { s: ps0 + 2, e: pe0, hs: ps0 + 2, he: pe0 };
+      if (kinds[j] !== 'participle' || ps0 + 1 > pe0) continue;
+      const lead = toks[ps0].k;
+      const prep = toks[ps0 + 1].k;
+      if (/^(?:speaking|writing|appearing)$/.test(lead) && /^(?:on|to|in|with|through)$/.test(prep)) {
+        if (ps0 + 2 <= pe0) via = { s: ps0 + 2, e: pe0, hs: ps0 + 2, he: pe0 };
+      } else if (/^(?:quoted|cited)$/.test(lead) && prep === 'by') {
+        // "X, quoted by Y, said …": X speaks, Y relays
+        if (ps0 + 2 <= pe0) via = { s: ps0 + 2, e: pe0, hs: ps0 + 2, he: pe0 };
+      } else if (lead === 'citing') {
+        // "Politico, citing two aides, reported …": the aides speak, Politico relays
+        citing = { s: ps0 + 1, e: pe0, hs: ps0 + 1, he: pe0 };
       }
     }
-    return { s: hs, e, hs, he: he0, via };
+    return { s: hs, e, hs, he: he0, via, citing };
   }
 
   private modifierKind(part: [number, number], left: [number, number]): string | undefined {
@@ -1184,6 +1195,9 @@ export class SentenceAttributor {
     const f = toks[part[0]];
     const lf = toks[left[0]];
     if (RELATIVES.has(f.k)) return 'relative';
+    // "Copernicus, quoted by the state news agency, estimated …": a relay, not part of the name
+    if (/^(?:quoted|cited)$/.test(f.k) && part[1] > part[0] && toks[part[0] + 1].k === 'by')
+      return 'participle';
     if (ADVERB_PARTS.has(f.k) && part[1] === part[0]) return 'adverb';
     if (PARTICIPLE_SKIP.test(f.k) || (f.k.endsWith('ing') && f.k.length > 5 && !f.cap)) return 'participle';
     // A noun phrase, possibly closed by a relative clause ("a neurologist at Kellen University who was not

@@ -114,6 +114,30 @@ function clauseAt(c: Ctx, a: number, b: number): boolean {
   return false;
 }
 
+/** The subject of the clause at `a` points back ("it", "every one of them", "each"): not a fact of its own. */
+function anaphoricSubject(c: Ctx, a: number, b: number): boolean {
+  for (let i = a; i < Math.min(b, a + 7); i++) {
+    const w = c.toks[i].w;
+    if (isVerbLike(w)) return false;
+    if (PRONOUN_SUBJECTS.has(w) || ANAPHORIC_WORDS.has(w)) return true;
+  }
+  return false;
+}
+const ANAPHORIC_WORDS = new Set([
+  'them',
+  'it',
+  'our',
+  'my',
+  'your',
+  'each',
+  'every',
+  'both',
+  'either',
+  'neither',
+  'such',
+  'same',
+]);
+
 const ADVERBS = new Set([
   'already',
   'still',
@@ -259,10 +283,16 @@ function coordinationCuts(c: Ctx, a: number, b: number): Cut[] {
       } else if (isVerbLike(next.w) && leftHasVerb && !isVerbLike(prevTok.w) && t.w !== 'while') {
         cut = { leftEnd: k, rightStart: n, elidedSubject: true, gapped: false };
       } else if (
-        (t.w === 'but' || t.w === 'while' || t.w === 'whereas' || t.w === 'yet') &&
+        (t.w === 'but' ||
+          t.w === 'while' ||
+          t.w === 'whereas' ||
+          t.w === 'yet' ||
+          (t.w === 'and' && prevComma && !anaphoricSubject(c, n, b))) &&
         leftHasVerb &&
         clauseAt(c, n, b)
       ) {
+        // ", and temperatures stayed above 35C": a comma before "and" and a subject of its own start a new
+        // clause; ", and every one of them is full" leans on the first one and stays with it
         cut = { leftEnd: k, rightStart: n, elidedSubject: false, gapped: false };
       } else if (t.w === 'and' && leftHasVerb && hasQty(c, segStart, k) && !prevComma) {
         // Gapping: "… were killed and at least 34 injured", "… took 15 seats and the Greens four".

@@ -473,6 +473,20 @@ const CASES: Case[] = [
     sources: ['Amara Voss'],
   },
   {
+    name: 'a medium citing its sources before the cue: source via medium',
+    text: 'Politico, citing two aides familiar with the talks, reported that the White House had dropped a cut to food aid.',
+    anchor: 'the White House had dropped a cut to food aid',
+    sources: ['two aides familiar with the talks'],
+    via: ['Politico'],
+  },
+  {
+    name: 'a source quoted by a medium: via',
+    text: 'The satellite service Copernicus, quoted by Reuters, put the burned area at 11,800 hectares.',
+    anchor: 'put the burned area at 11,800 hectares',
+    sources: ['Copernicus'],
+    via: ['Reuters'],
+  },
+  {
     name: 'a possessive description with a name',
     text: "Acme's chief financial officer, Tom Reilly, said the company expected a fine.",
     anchor: 'the company expected a fine',

@@ -53,6 +53,11 @@ describe('clause splitting: one claim per discrete fact', () => {
       ['Exports rose 4 percent in June', 'imports fell 2 percent'],
     ],
     [
+      '", and" + a clause with its own subject',
+      'Wind gusts reached 90 km/h on Tuesday night, and temperatures stayed above 35C until Friday.',
+      ['Wind gusts reached 90 km/h on Tuesday night', 'temperatures stayed above 35C until Friday'],
+    ],
+    [
       '"but" + clause',
       'The city asked for four buses but only two had arrived by noon.',
       ['The city asked for four buses', 'only two had arrived by noon'],
@@ -142,6 +147,14 @@ describe('clause splitting: one claim per discrete fact', () => {
       'The column has reached the square, around 3 kilometres from the start.',
     ],
     ['too short to split', 'Prices rose.'],
+    [
+      '", and" + a clause leaning on the first',
+      'We opened 46 shelters overnight, and every one of them is full.',
+    ],
+    [
+      '", and" + a first-person clause',
+      'We are cooperating with investigators, and our thoughts are with the families.',
+    ],
   ];
   it.each(wholes)('keeps %s together', (_n, sentence) => {
     const ps = parts(sentence);
