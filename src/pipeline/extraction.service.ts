@@ -9,7 +9,8 @@ import { NotFoundError } from '../common/errors';
 import { analyze } from '../engine';
 import type { Analysis, SourceRef } from '../engine/types';
 import { normalizeSourceKey } from '../sources/source-key';
-import { SourcesRepository } from '../sources/sources.repository';
+import { SourceResolutionService } from '../sources/source-resolution.service';
+import { SourcesRepository, type SourceMention } from '../sources/sources.repository';
 import { PipelineQueueService } from './pipeline-queue.service';
 
 const PRONOUN = /^(he|she|they|it|him|her|them|his|its|their|we|i|you|this|that)$/i;
@@ -33,6 +34,7 @@ export class ExtractionService {
     private readonly articles: ArticlesRepository,
     private readonly claims: ClaimsRepository,
     private readonly sources: SourcesRepository,
+    private readonly resolution: SourceResolutionService,
     private readonly queue: PipelineQueueService,
   ) {}
 
@@ -126,9 +128,11 @@ export class ExtractionService {
   }
 
   /**
-   * Canonical sources of the article: named ones upserted on (normalized key, type) in key order (so concurrent
-   * extractions lock them in the same order), anonymous ones created once per article and never merged across
-   * articles. Returns a map from sourceMapKey to source id.
+   * Canonical sources of the article. Named ones are resolved across articles (SourceResolutionService: the
+   * existing source a mention unambiguously is, else the one of its exact key), under advisory locks taken up front
+   * in sorted order, then in key order; anonymous ones are created once per article and never merged across
+   * articles. Every non-pronoun way the article wrote a source becomes an alias. Returns a map from sourceMapKey to
+   * source id.
    */
   private async storeSources(
     em: EntityManager,
@@ -136,33 +140,37 @@ export class ExtractionService {
     analysis: Analysis,
   ): Promise<Map<string, string>> {
     const refs = new Map<string, SourceRef>();
-    const aliases = new Map<string, string>();
+    const aliases = new Map<string, Set<string>>();
     for (const c of analysis.claims) {
       for (const ref of [...c.sources, ...c.via]) {
         const key = sourceMapKey(ref);
         if (!normalizeSourceKey(ref.name)) continue;
         if (!refs.has(key)) refs.set(key, ref);
         const mention = ref.mention ? article.text.slice(ref.mention.start, ref.mention.end).trim() : '';
-        if (mention && !PRONOUN.test(mention) && mention !== ref.name && !aliases.has(key))
-          aliases.set(key, mention);
+        if (mention && !PRONOUN.test(mention) && mention !== ref.name)
+          aliases.set(key, (aliases.get(key) ?? new Set<string>()).add(mention));
       }
     }
-    const ids = new Map<string, string>();
-    for (const key of [...refs.keys()].sort()) {
-      const ref = refs.get(key)!;
-      const mention = {
+    const mentions = new Map<string, SourceMention>();
+    for (const [key, ref] of refs) {
+      mentions.set(key, {
         name: ref.name.trim(),
         normalizedKey: normalizeSourceKey(ref.name),
         type: ref.type,
-        alias: aliases.get(key),
+        aliases: [...(aliases.get(key) ?? [])],
         role: ref.role ?? null,
         affiliation: ref.affiliation ?? null,
-      };
+      });
+    }
+    await this.resolution.lockMentions(em, [...mentions.values()]);
+    const ids = new Map<string, string>();
+    for (const key of [...mentions.keys()].sort()) {
+      const mention = mentions.get(key)!;
       ids.set(
         key,
-        ref.type === 'anonymous'
+        mention.type === 'anonymous'
           ? await this.sources.insertAnonymous(em, mention)
-          : await this.sources.upsertNamed(em, mention),
+          : (await this.resolution.resolveNamed(em, mention)).id,
       );
     }
     return ids;

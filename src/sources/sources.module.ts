@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClaimsModule } from '../claims/claims.module';
+import { SourceResolutionService } from './source-resolution.service';
 import { SourcesController } from './sources.controller';
 import { SourcesRepository } from './sources.repository';
 import { SourcesService } from './sources.service';
@@ -8,7 +9,7 @@ import { SourcesService } from './sources.service';
 @Module({
   imports: [ClaimsModule],
   controllers: [SourcesController],
-  providers: [SourcesRepository, SourcesService],
-  exports: [SourcesRepository, SourcesService],
+  providers: [SourcesRepository, SourcesService, SourceResolutionService],
+  exports: [SourcesRepository, SourcesService, SourceResolutionService],
 })
 export class SourcesModule {}
