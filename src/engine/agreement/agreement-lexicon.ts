@@ -409,13 +409,34 @@ const FAMILY_WORDS: Readonly<Record<string, readonly string[]>> = {
   aid: ['pledged', 'pledge', 'donated', 'donation', 'donations', 'aid', 'grant', 'grants', 'relief funds'],
   population: ['population', 'inhabitants', 'populated'],
   closure: ['closed', 'shut', 'shuttered', 'closure', 'closures'],
-  cancellation: ['cancelled', 'canceled', 'cancellations', 'scrapped', 'grounded'],
+  // stems match with gaps: "grounded" alone, or "were grounded", would read "were on the ground"
+  cancellation: [
+    'cancelled',
+    'canceled',
+    'cancellations',
+    'scrapped',
+    'flights grounded',
+    'grounded flights',
+  ],
   sentence: ['sentenced', 'jailed', 'imprisoned', 'prison term', 'jail term', 'years in prison'],
   emissions: ['emissions', 'emitted', 'emit'],
   exports: ['exports', 'exported'],
   imports: ['imports', 'imported'],
   investment: ['invest', 'invested', 'investment', 'investments'],
-  approval: ['approval rating', 'approve', 'approved of', 'support', 'backing', 'backed', 'favour', 'favor'],
+  // not a bare "support": "firefighters, supported by nine aircraft," is no approval figure
+  approval: [
+    'approval rating',
+    'approve',
+    'approved of',
+    'support for',
+    'support the',
+    'supported the',
+    'in support',
+    'backing',
+    'backed the',
+    'favour',
+    'favor',
+  ],
 };
 
 export interface FamilyPattern {

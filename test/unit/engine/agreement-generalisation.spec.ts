@@ -594,6 +594,18 @@ const PARAGRAPHS: Paragraph[] = [
     relations: [],
   },
   {
+    topic: 'flights: grounded and cancelled, and crews "on the ground" that are no cancellation',
+    text:
+      'Airlines cancelled 300 flights on Monday, the aviation authority said. Airport staff said about 310 ' +
+      'flights were grounded. The union said only 40 ground crew were working, supported by 12 volunteers.',
+    claims: [
+      { text: 'Airlines cancelled 300 flights on Monday', source: 'aviation authority' },
+      { text: 'about 310 flights were grounded', source: 'Airport staff' },
+      { text: 'only 40 ground crew were working, supported by 12 volunteers', source: 'union' },
+    ],
+    relations: [[0, 1, 'agree']],
+  },
+  {
     topic: 'outbreak: two provinces',
     text:
       'Health officials in Marova province reported 230 cholera cases. In neighbouring Selt province, the ' +
