@@ -171,6 +171,8 @@ const INVERTING = new Set([
   'predict',
 ]);
 const MAX_SOURCE_TOKENS = 18;
+/** Punctuation that sets a postposed source off from the content before it. */
+const SETS_OFF = /^[,;:\u2014\u2013\-"'\u201d\u2019)]+$/;
 const PARTICIPLE_SKIP =
   /^(?:speaking|citing|writing|referring|responding|appearing|addressing|visiting|testifying|standing)$/;
 const ADVERB_PARTS = new Set([
@@ -519,6 +521,10 @@ export class SentenceAttributor {
     const cue: Span = { start: cueTok.s, end: cueTok.e };
     const contentBefore = this.firstWord(this.postBound(a, src.s), src.s - 1) >= 0;
     const postposedUse = contentBefore && (tail.next === 'end' || tail.next === 'comma');
+    // A postposed source is set off from what it reports ("…, police said", "…,” she said", "… — officials
+    // say"); a noun at the end of a clause ("instructed to downgrade reports") is no cue.
+    if (contentBefore && tail.next === 'end' && src.s > a && !SETS_OFF.test(toks[src.s - 1].t))
+      return undefined;
     if (entry.weak && !postposedUse && !this.sourceLike(src)) return undefined;
 
     let sources = this.sourcesOf(src);

@@ -487,6 +487,12 @@ const CASES: Case[] = [
     via: ['Reuters'],
   },
   {
+    name: 'a reporting noun ending a clause is no postposed cue',
+    text: 'Police Chief Darnell Ruiz said officers had been instructed to downgrade reports.',
+    anchor: 'officers had been instructed to downgrade reports',
+    sources: ['Darnell Ruiz'],
+  },
+  {
     name: 'a possessive description with a name',
     text: "Acme's chief financial officer, Tom Reilly, said the company expected a fine.",
     anchor: 'the company expected a fine',
