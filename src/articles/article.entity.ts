@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export const ARTICLE_STATUSES = ['received', 'extracted', 'verified', 'failed'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -7,6 +16,7 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 @Entity({ name: 'articles' })
 @Index('ix_articles_created_at_id', ['createdAt', 'id'])
 @Index('ix_articles_status_updated_at', ['status', 'updatedAt'])
+@Index('ix_articles_wire_origin_article_id', ['wireOriginArticleId'])
 export class Article {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_articles' })
   id: string;
@@ -43,6 +53,21 @@ export class Article {
 
   @Column({ name: 'claim_count', type: 'integer', default: 0 })
   claimCount: number;
+
+  /**
+   * Set at extraction when the article is a wire copy: most of its distinctive claims are the same text as those of
+   * an earlier article. Points at the group's first article (never at another copy), so a wire group is that
+   * article and every article pointing at it; its claims count as one origin.
+   */
+  @Column({ name: 'wire_origin_article_id', type: 'uuid', nullable: true })
+  wireOriginArticleId: string | null;
+
+  @ManyToOne(() => Article, { onDelete: 'SET NULL' })
+  @JoinColumn({
+    name: 'wire_origin_article_id',
+    foreignKeyConstraintName: 'fk_articles_wire_origin_article_id',
+  })
+  wireOrigin?: Article;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -73,6 +73,7 @@ export class ArticlesRepository {
         'a.claimCount',
         'a.createdAt',
         'a.failureReason',
+        'a.wireOriginArticleId',
       ])
       .orderBy('a.createdAt', 'DESC')
       .addOrderBy('a.id', 'DESC')
@@ -88,6 +89,11 @@ export class ArticlesRepository {
       { id },
       { status: 'extracted', language, claimCount, extractedAt: () => 'now()', failureReason: null },
     );
+  }
+
+  /** Records the article as a wire copy of `originId` (the first article of its wire group). */
+  async setWireOrigin(em: EntityManager, id: string, originId: string): Promise<void> {
+    await this.repo(em).update({ id }, { wireOriginArticleId: originId });
   }
 
   /** extracted → verified; returns false when the article was not in 'extracted' (already verified, failed). */

@@ -102,6 +102,7 @@ function toArticleView(a: Article): ArticleResponseDto {
     status: a.status,
     ...(a.status === 'failed' && a.failureReason ? { failureReason: a.failureReason } : {}),
     claimCount: a.claimCount,
+    wireCopyOf: a.wireOriginArticleId ?? null,
     createdAt: a.createdAt.toISOString(),
   };
 }

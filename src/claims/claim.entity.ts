@@ -28,6 +28,7 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 @Index('ix_claims_created_at_id', ['createdAt', 'id'])
 @Index('ix_claims_agreement_status_created_at_id', ['agreementStatus', 'createdAt', 'id'])
 @Index('ix_claims_search_vector', { synchronize: false })
+@Index('ix_claims_text_hash', ['textHash'])
 @Index('ix_claims_stale_revision', ['updatedAt'], { where: '"verified_revision" < "revision"' })
 export class Claim {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_claims' })
@@ -62,6 +63,13 @@ export class Claim {
 
   @Column({ type: 'boolean', default: false })
   negated: boolean;
+
+  /**
+   * Hex SHA-256 of the engine's wire form of the text (wireText: case, punctuation and spacing folded), or null when
+   * the claim is too short to be distinctive. Index ix_claims_text_hash finds the articles carrying the same copy.
+   */
+  @Column({ name: 'text_hash', type: 'char', length: 64, nullable: true })
+  textHash: string | null;
 
   @Column({
     name: 'agreement_status',

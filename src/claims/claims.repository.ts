@@ -10,7 +10,8 @@ import { Quantity } from './quantity.entity';
 export type NewClaim = Pick<
   Claim,
   'articleId' | 'spanStart' | 'spanEnd' | 'sentence' | 'text' | 'checkworthy' | 'score' | 'negated'
->;
+> &
+  Partial<Pick<Claim, 'textHash'>>;
 export type NewQuantity = Omit<Quantity, 'id' | 'claim'>;
 export type NewAttribution = Omit<Attribution, 'id' | 'claim' | 'source'>;
 
@@ -48,6 +49,17 @@ export interface AgreementRow {
   agreeingOrigins: number;
   conflictingOrigins: number;
   revision: number;
+}
+
+/** An article sharing claim text hashes with another (wire copy detection). */
+export interface WireCandidateRow {
+  articleId: string;
+  /** Distinct hashes shared with the new article. */
+  shared: number;
+  /** Distinct hashes of the candidate. */
+  claims: number;
+  createdAt: Date;
+  wireOriginArticleId: string | null;
 }
 
 /** Named queries on claims, their quantities and attributions. */
@@ -195,14 +207,24 @@ export class ClaimsRepository {
 
   /**
    * Independent origins of each claim: its primary sources; a relay it came "via" collapses into the source it
-   * relays, and counts as the origin only when no primary source is named. Outlet claims have none.
+   * relays, and counts as the origin only when no primary source is named. Outlet claims have none. A named source
+   * is its canonical id (one across articles). An anonymous source is created per article, so it is keyed by its
+   * wire group and wording instead: "officials" in two copies of one wire story are one origin, in two unrelated
+   * articles two.
    */
   async findOrigins(claimIds: string[], em?: EntityManager): Promise<Map<string, string[]>> {
     const origins = new Map<string, string[]>(claimIds.map((id) => [id, []]));
     if (!claimIds.length) return origins;
     const rows: { claimId: string; sourceId: string; role: AttributionRole }[] = await this.manager(em).query(
-      `SELECT DISTINCT claim_id AS "claimId", source_id AS "sourceId", role
-         FROM attributions WHERE claim_id = ANY($1)`,
+      `SELECT DISTINCT at.claim_id AS "claimId", at.role,
+              CASE WHEN s.type = 'anonymous'
+                   THEN 'anonymous:' || COALESCE(a.wire_origin_article_id, a.id) || ':' || s.normalized_key
+                   ELSE s.id::text END AS "sourceId"
+         FROM attributions at
+         JOIN sources s ON s.id = at.source_id
+         JOIN claims c ON c.id = at.claim_id
+         JOIN articles a ON a.id = c.article_id
+        WHERE at.claim_id = ANY($1)`,
       [claimIds],
     );
     const vias = new Map<string, string[]>();
@@ -212,6 +234,67 @@ export class ClaimsRepository {
     }
     for (const [claimId, ids] of vias) if (origins.get(claimId)?.length === 0) origins.set(claimId, ids);
     return origins;
+  }
+
+  /**
+   * Serialises wire detection between articles that share claim texts: a transaction-scoped advisory lock per hash,
+   * taken in one order (no deadlock). The second of two concurrent copies waits for the first to commit, then sees
+   * its claims.
+   */
+  async lockTextHashes(em: EntityManager, hashes: string[]): Promise<void> {
+    if (!hashes.length) return;
+    await em.query(
+      `SELECT pg_advisory_xact_lock(k)
+         FROM (SELECT DISTINCT hashtextextended('claimtrail:wire:' || h, 0) AS k FROM unnest($1::text[]) h ORDER BY 1) l`,
+      [hashes],
+    );
+  }
+
+  /**
+   * Articles other than `articleId` whose claims share at least `minShared` of the given text hashes (index
+   * ix_claims_text_hash), most shared first, with their own count of distinct hashes.
+   */
+  async findWireCandidates(
+    em: EntityManager,
+    articleId: string,
+    hashes: string[],
+    minShared: number,
+    limit: number,
+  ): Promise<WireCandidateRow[]> {
+    if (!hashes.length) return [];
+    return em.query(
+      `WITH shared AS (
+         SELECT c.article_id, count(DISTINCT c.text_hash)::int AS shared
+           FROM claims c
+          WHERE c.text_hash = ANY($2) AND c.article_id <> $1
+          GROUP BY c.article_id
+         HAVING count(DISTINCT c.text_hash) >= $3
+          ORDER BY 2 DESC, 1
+          LIMIT $4
+       )
+       SELECT s.article_id AS "articleId", s.shared,
+              (SELECT count(DISTINCT c.text_hash)::int FROM claims c
+                WHERE c.article_id = s.article_id AND c.text_hash IS NOT NULL) AS claims,
+              a.created_at AS "createdAt", a.wire_origin_article_id AS "wireOriginArticleId"
+         FROM shared s JOIN articles a ON a.id = s.article_id`,
+      [articleId, hashes, minShared, limit],
+    );
+  }
+
+  /** Each claim's article, the article's wire group (its wire origin, or itself) and outlet. */
+  async findWireContext(
+    claimIds: string[],
+  ): Promise<Map<string, { articleId: string; wireGroupId: string; outlet: string | null }>> {
+    if (!claimIds.length) return new Map();
+    const rows: { id: string; articleId: string; wireGroupId: string; outlet: string | null }[] =
+      await this.manager().query(
+        `SELECT c.id, c.article_id AS "articleId",
+                COALESCE(a.wire_origin_article_id, a.id) AS "wireGroupId", a.outlet
+           FROM claims c JOIN articles a ON a.id = c.article_id
+          WHERE c.id = ANY($1)`,
+        [claimIds],
+      );
+    return new Map(rows.map(({ id, ...context }) => [id, context]));
   }
 
   /** Reads the claim's agreement and locks its row until the transaction ends (serialises status updates). */

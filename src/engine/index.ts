@@ -17,3 +17,4 @@ export { canonicalSource, type CanonicalSource } from './sources';
 export { relateClaims, type ComparableClaim } from './agreement';
 export { prepareText, detectLanguage, splitSentences, type PreparedText } from './text';
 export { buildClaims, splitClaims, type ClaimPart } from './claims';
+export { isWireCopy, wireOriginOf, wireText, type WireCandidate } from './wire';

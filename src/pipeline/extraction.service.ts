@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
@@ -6,12 +7,16 @@ import { ArticlesRepository } from '../articles/articles.repository';
 import type { AttributionRole } from '../claims/attribution.entity';
 import { ClaimsRepository, type NewAttribution, type NewQuantity } from '../claims/claims.repository';
 import { NotFoundError } from '../common/errors';
-import { analyze } from '../engine';
+import { analyze, wireOriginOf, wireText } from '../engine';
+import { WIRE_MIN_SHARED } from '../engine/wire';
 import type { Analysis, SourceRef } from '../engine/types';
 import { normalizeSourceKey } from '../sources/source-key';
 import { SourceResolutionService } from '../sources/source-resolution.service';
 import { SourcesRepository, type SourceMention } from '../sources/sources.repository';
 import { PipelineQueueService } from './pipeline-queue.service';
+
+/** Articles sharing claim texts considered per extraction (the most shared first). */
+const WIRE_CANDIDATE_LIMIT = 20;
 
 const PRONOUN = /^(he|she|they|it|him|her|them|his|its|their|we|i|you|this|that)$/i;
 
@@ -72,9 +77,10 @@ export class ExtractionService {
 
   private async store(em: EntityManager, article: Article, analysis: Analysis): Promise<void> {
     const sourceIds = await this.storeSources(em, article, analysis);
+    const hashes = analysis.claims.map((c) => textHash(c.text));
     const claimIds = await this.claims.insertClaims(
       em,
-      analysis.claims.map((c) => ({
+      analysis.claims.map((c, i) => ({
         articleId: article.id,
         spanStart: c.start,
         spanEnd: c.end,
@@ -83,6 +89,7 @@ export class ExtractionService {
         checkworthy: c.checkworthy,
         score: Number.isFinite(c.score) ? c.score : 0,
         negated: c.negated === true,
+        textHash: hashes[i],
       })),
     );
     const quantities: NewQuantity[] = [];
@@ -125,6 +132,31 @@ export class ExtractionService {
     });
     await this.claims.insertQuantities(em, quantities);
     await this.claims.insertAttributions(em, attributions);
+    await this.detectWireCopy(em, article.id, hashes);
+  }
+
+  /**
+   * Wire copy: when most of the article's distinctive claims are the same text as an earlier article's (engine
+   * rule isWireCopy), the article joins that article's wire group. Index-backed (ix_claims_text_hash), and
+   * serialised per hash so two copies extracted at once still find each other.
+   */
+  private async detectWireCopy(
+    em: EntityManager,
+    articleId: string,
+    hashes: (string | null)[],
+  ): Promise<void> {
+    const distinct = [...new Set(hashes.filter((h): h is string => h !== null))].sort();
+    if (distinct.length < WIRE_MIN_SHARED) return;
+    await this.claims.lockTextHashes(em, distinct);
+    const candidates = await this.claims.findWireCandidates(
+      em,
+      articleId,
+      distinct,
+      WIRE_MIN_SHARED,
+      WIRE_CANDIDATE_LIMIT,
+    );
+    const origin = wireOriginOf(distinct.length, candidates);
+    if (origin && origin !== articleId) await this.articles.setWireOrigin(em, articleId, origin);
   }
 
   /**
@@ -175,6 +207,12 @@ export class ExtractionService {
     }
     return ids;
   }
+}
+
+/** Hex SHA-256 of the claim's wire text, or null when the claim is too short to be distinctive. */
+function textHash(text: string): string | null {
+  const normalized = wireText(text);
+  return normalized === null ? null : createHash('sha256').update(normalized).digest('hex');
 }
 
 function sourceMapKey(ref: SourceRef): string {

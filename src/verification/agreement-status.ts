@@ -7,6 +7,11 @@ export interface AgreementInputs {
   agreeing: string[][];
   /** Origins of each claim that conflicts with it. */
   conflicting: string[][];
+  /**
+   * Origins of each wire copy of it (the same claim carried by another outlet of its wire group): the same statement
+   * from the same reporting, so never an origin of its own.
+   */
+  copies?: string[][];
 }
 
 export interface Agreement {
@@ -23,6 +28,7 @@ export interface Agreement {
  * - unattributed: it has no source of its own (the outlet asserts it);
  * - corroborated: at least two independent origins (its own included) agree, none conflict;
  * - single_source: otherwise.
+ * A wire copy of the claim adds no origin: two outlets carrying one agency story are one origin.
  */
 export function computeAgreement({ own, agreeing, conflicting }: AgreementInputs): Agreement {
   const agreeingSet = new Set([...own, ...agreeing.flat()]);

@@ -20,6 +20,9 @@ import { NewsroomEventsService } from '../webhooks/newsroom-events.service';
 import { FactCheckMatchingService } from '../fact-checks/fact-check-matching.service';
 import { ReverificationService, type ReverificationTicket } from './reverification.service';
 
+/** Method of the relation between two copies of one claim in articles of the same wire group. */
+export const WIRE_COPY_METHOD = 'wire_copy';
+
 /** Candidate claims of other articles compared with each claim (full-text best matches). */
 export const CANDIDATE_LIMIT = 20;
 const ACTOR = 'system:verification';
@@ -72,6 +75,8 @@ export class VerificationService {
     const otherIds = [...new Set([...siblingIds, ...candidateIds])];
     const others = await this.claims.findByIds(otherIds);
     const comparables = await this.loadComparables([claim, ...others]);
+    const wire = await this.claims.findWireContext([claim.id, ...others.map((o) => o.id)]);
+    const hashes = new Map([claim, ...others].map((c) => [c.id, c.textHash]));
     // Features once per claim, then one cheap comparison per pair.
     const features = new Map<string, ClaimFeatures | null>();
     for (const [id, comparable] of comparables) features.set(id, featuresOf(comparable));
@@ -86,7 +91,7 @@ export class VerificationService {
       if (!features.has(otherId)) continue;
       // Compare in the stored pair order, so the two claims' jobs reach the same answer for the pair.
       const [a, b] = orderedPair(claim.id, otherId);
-      const result = compare(features.get(a), features.get(b));
+      const result = wireCopy(a, b, features, hashes, wire) ?? compare(features.get(a), features.get(b));
       if (result?.relation) {
         const outcome = await this.relations.upsert(a, b, {
           relation: result.relation,
@@ -193,7 +198,10 @@ export class VerificationService {
       const next = computeAgreement({
         own: origins.get(claimId) ?? [],
         agreeing: relations
-          .filter((r) => r.relation === 'agree')
+          .filter((r) => r.relation === 'agree' && r.method !== WIRE_COPY_METHOD)
+          .map((r) => origins.get(counterpart(r)) ?? []),
+        copies: relations
+          .filter((r) => r.method === WIRE_COPY_METHOD)
           .map((r) => origins.get(counterpart(r)) ?? []),
         conflicting: relations
           .filter((r) => r.relation === 'conflict')
@@ -283,6 +291,33 @@ export class VerificationService {
     }
     return out;
   }
+}
+
+/**
+ * Two copies of one claim: the same distinctive text (hash) in two articles of one wire group, both with an origin.
+ * Stored as an agreement with method wire_copy, which adds no origin (computeAgreement's `copies`).
+ */
+function wireCopy(
+  a: string,
+  b: string,
+  features: Map<string, ClaimFeatures | null>,
+  hashes: Map<string, string | null>,
+  wire: Map<string, { articleId: string; wireGroupId: string; outlet: string | null }>,
+): ClaimComparison | undefined {
+  const wa = wire.get(a);
+  const wb = wire.get(b);
+  const hash = hashes.get(a);
+  if (!wa || !wb || !hash || hash !== hashes.get(b)) return undefined;
+  if (wa.articleId === wb.articleId || wa.wireGroupId !== wb.wireGroupId) return undefined;
+  if (!features.get(a)?.origins.length || !features.get(b)?.origins.length) return undefined;
+  const outlet = (o: string | null) => o ?? 'an unnamed outlet';
+  return {
+    sameFact: true,
+    relation: 'agree',
+    score: 1,
+    method: WIRE_COPY_METHOD,
+    explanation: `the same wire copy, carried by ${outlet(wa.outlet)} and ${outlet(wb.outlet)}: one origin`,
+  };
 }
 
 function featuresOf(claim: ComparableClaim): ClaimFeatures | null {

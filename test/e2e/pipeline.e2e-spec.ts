@@ -110,6 +110,7 @@ describe('Pipeline: articles in, verified claims out (e2e, real PostgreSQL, Redi
         publishedAt: null,
         status: 'verified',
         claimCount: expect.any(Number),
+        wireCopyOf: null,
         createdAt: expect.any(String),
       });
       expect(res.body.claimCount).toBeGreaterThanOrEqual(2);

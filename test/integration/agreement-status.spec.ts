@@ -48,6 +48,13 @@ describe('computeAgreement', () => {
       1,
       0,
     ],
+    [
+      'a wire copy of it adds no origin, whatever its sources',
+      { own: ['s1'], agreeing: [], conflicting: [], copies: [['s9']] },
+      'single_source',
+      1,
+      0,
+    ],
     ['unattributed but conflicting', { own: [], agreeing: [], conflicting: [['s3']] }, 'conflicting', 0, 1],
     [
       'unattributed with agreement',

@@ -17,6 +17,8 @@ export interface Article {
   publishedAt: string | null;
   status: 'received' | 'extracted' | 'verified' | 'failed';
   claimCount: number;
+  /** The first article of its wire group when the article is a wire copy. */
+  wireCopyOf: string | null;
   createdAt: string;
 }
 

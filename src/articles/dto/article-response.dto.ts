@@ -42,6 +42,16 @@ export class ArticleResponseDto {
   @ApiProperty()
   claimCount: number;
 
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Set when the article is a wire copy (most of its claims are the same text as an earlier article’s): the id ' +
+      'of the first article of its wire group. Claims of one wire group count as one origin.',
+  })
+  wireCopyOf: string | null;
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
 }
