@@ -145,13 +145,15 @@ function agentsClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
 
 /** One origin key covers the other ("police" ~ "a police official"; "health ministry" ≁ "interior ministry"). */
 function keysMatch(a: readonly string[], b: readonly string[]): boolean {
-  const [small, big] = a.length <= b.length ? [a, b] : [b, a];
-  const bigSet = new Set(big);
-  return small.length > 0 && small.every((w) => bigSet.has(w));
+  const small = a.length <= b.length ? a : b;
+  const big = a.length <= b.length ? b : a;
+  if (small.length === 0) return false;
+  for (const w of small) if (!big.includes(w)) return false;
+  return true;
 }
 
 /** True when the two claims come from the same origin (a shared source, or both the outlet's own). */
-export function sameOrigin(a: ClaimFeatures, b: ClaimFeatures): boolean {
+export function sameOrigin(a: Pick<ClaimFeatures, 'origins'>, b: Pick<ClaimFeatures, 'origins'>): boolean {
   if (!a.origins.length && !b.origins.length) return true;
   for (const ka of a.origins) for (const kb of b.origins) if (keysMatch(ka, kb)) return true;
   return false;

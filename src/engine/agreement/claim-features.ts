@@ -155,6 +155,20 @@ const DETERMINERS = new Set([
 ]);
 const MAX_TEXT = 5000;
 
+/** Stems of lower-cased words seen so far (a bounded memo: an article repeats most of its words). */
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 20_000;
+
+function stemOf(lower: string): string {
+  let s = STEMS.get(lower);
+  if (s === undefined) {
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    s = stem(lower);
+    STEMS.set(lower, s);
+  }
+  return s;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
@@ -165,13 +179,68 @@ export function tokenize(text: string): Token[] {
     const lower = raw.toLowerCase();
     out.push({
       raw,
-      stem: punct ? raw : /^\d/.test(raw) ? '#' : CALENDAR.test(raw) ? `@${lower}` : stem(lower),
+      stem: punct ? raw : /^\d/.test(raw) ? '#' : CALENDAR.test(raw) ? `@${lower}` : stemOf(lower),
       start: m.index,
       end: m.index + raw.length,
       boundary: punct || CLAUSE_WORDS.has(lower),
     });
   }
   return out;
+}
+
+/**
+ * Tokens of a claim's body, shared by the claims of one sentence (they are read with the same context): a small
+ * memo of the last bodies. The arrays are never modified.
+ */
+const BODY_TOKENS = new Map<string, readonly Token[]>();
+const MAX_BODIES = 16;
+
+function bodyTokens(body: string): readonly Token[] {
+  let tokens = BODY_TOKENS.get(body);
+  if (tokens === undefined) {
+    if (BODY_TOKENS.size >= MAX_BODIES) BODY_TOKENS.delete(BODY_TOKENS.keys().next().value as string);
+    tokens = tokenize(body);
+    BODY_TOKENS.set(body, tokens);
+  }
+  return tokens;
+}
+
+/** Identity keys of the named sources (empty names dropped). */
+function originKeys(named: ReadonlyArray<{ name: string } | null | undefined>): string[][] {
+  const out: string[][] = [];
+  for (const s of named) {
+    const k = sourceKey(s?.name as string);
+    if (k.length > 0) out.push(k);
+  }
+  return out;
+}
+
+/**
+ * Source identity keys of a claim (via collapsed into origin: the relay only when no origin is named); empty for the
+ * outlet's own claim. The same as `claimFeatures(claim).origins`, without the rest of the features.
+ */
+export function claimOrigins(claim: ComparableClaim): string[][] {
+  const sources = Array.isArray(claim?.sources) ? claim.sources : [];
+  const via = Array.isArray(claim?.via) ? claim.via : [];
+  const origins = originKeys(sources);
+  return !origins.length && via.length ? originKeys(via) : origins;
+}
+
+/** Lower-cased words of the source and relay names. */
+function sourceWordsOf(
+  sources: ReadonlyArray<{ name: string } | null | undefined>,
+  via: ReadonlyArray<{ name: string } | null | undefined>,
+): Set<string> {
+  const words = new Set<string>();
+  for (const list of [sources, via]) {
+    for (const x of list) {
+      for (const w of String(x?.name ?? '')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/))
+        words.add(w);
+    }
+  }
+  return words;
 }
 
 /** Families matched by patterns over `stems[from, to)`; multi-word entries allow two words between parts. */
@@ -368,7 +437,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const ctxAt = context && text ? context.indexOf(text) : -1;
   const body = ctxAt >= 0 ? context : text;
   const offset = ctxAt >= 0 ? ctxAt : 0;
-  const tokens = tokenize(body);
+  const tokens = bodyTokens(body);
   const stems = tokens.map((t) => t.stem);
   const inClaim = (t: Token): boolean => t.start >= offset && t.end <= offset + text.length;
   const claimIdx: number[] = [];
@@ -519,13 +588,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const negated = typeof claim?.negated === 'boolean' ? claim.negated : NEGATION.test(claimText);
   const sources = Array.isArray(claim?.sources) ? claim.sources : [];
   const via = Array.isArray(claim?.via) ? claim.via : [];
-  const sourceWords = new Set(
-    [...sources, ...via].flatMap((x) =>
-      String(x?.name ?? '')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/),
-    ),
-  );
+  const sourceWords = sourceWordsOf(sources, via);
   const entities = new Set<string>();
   const nameSrc = ctxAt >= 0 || !context ? body : `${text} . ${context}`;
   const nameTokens = nameSrc === body ? tokens : tokenize(nameSrc);
@@ -554,8 +617,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const first = pm[1].split(/[ -]/)[0].toLowerCase();
     if (!NAME_STOP.has(first) && !CALENDAR.test(pm[1].split(/[ -]/)[0])) places.add(first);
   }
-  let origins = sources.map((s) => sourceKey(s?.name)).filter((k) => k.length > 0);
-  if (!origins.length && via.length) origins = via.map((v) => sourceKey(v?.name)).filter((k) => k.length > 0);
+  const origins = claimOrigins(claim);
   return {
     claim,
     families,
