@@ -222,7 +222,8 @@ export function buildClaims(
   stats?: SplitStats,
 ): ClaimDraft[] {
   const out: ClaimDraft[] = [];
-  const seen = new Set<string>();
+  /** Spans already taken, as start · 2^26 + end (offsets stay far below 2^26: the input is cut at 5 MB). */
+  const seen = new Set<number>();
   let li = 0;
   const sortedLocks = [...locks].sort((a, b) => a.start - b.start);
   sentences.forEach((sent, si) => {
@@ -246,7 +247,7 @@ export function buildClaims(
       }
       for (const raw of parts) {
         const part = { ...raw, ...balanceQuotes(text, raw.start, raw.end) };
-        const key = `${part.start}:${part.end}`;
+        const key = part.start * 67_108_864 + part.end;
         if (seen.has(key)) continue;
         seen.add(key);
         const frame = region.frame;

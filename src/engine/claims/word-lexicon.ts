@@ -78,7 +78,11 @@ export function isVerbLike(w: string): boolean {
 }
 
 export function isNumberToken(w: string): boolean {
-  return /\d/.test(w) || NUMBER_WORDS.has(w);
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return NUMBER_WORDS.has(w);
 }
 
 /** A four-digit year (1800–2100). */
