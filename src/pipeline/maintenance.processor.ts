@@ -3,10 +3,16 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { PipelineQueueService } from './pipeline-queue.service';
-import { JOB_SWEEP, MAINTENANCE_QUEUE } from './queues';
+import { SourceEditsService } from '../sources/source-edits.service';
+import {
+  JOB_RECOMPUTE_SOURCE_CHANGE,
+  JOB_SWEEP,
+  MAINTENANCE_QUEUE,
+  type RecomputeSourceChangePayload,
+} from './queues';
 import { SweepService } from './sweep.service';
 
-/** The maintenance queue: the periodic sweep. Registers the sweep's job scheduler at boot. */
+/** The maintenance queue: the periodic sweep, and the recompute after an editor's source merge or split. Registers the sweep's job scheduler at boot. */
 @Processor(MAINTENANCE_QUEUE)
 export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MaintenanceProcessor.name);
@@ -15,6 +21,7 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     private readonly config: AppConfig,
     private readonly sweeps: SweepService,
     private readonly queue: PipelineQueueService,
+    private readonly sourceEdits: SourceEditsService,
   ) {
     super();
   }
@@ -32,6 +39,8 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
     switch (job.name) {
       case JOB_SWEEP:
         return this.sweeps.sweep();
+      case JOB_RECOMPUTE_SOURCE_CHANGE:
+        return this.sourceEdits.recomputeChange((job.data as RecomputeSourceChangePayload).changeId);
       default:
         throw new UnrecoverableError(`Unknown job "${job.name}" on queue ${MAINTENANCE_QUEUE}`);
     }

@@ -12,9 +12,13 @@ import {
   JOB_OPTIONS,
   JOB_SWEEP,
   JOB_VERIFY_CLAIM,
+  JOB_RECOMPUTE_SOURCE_CHANGE,
   MAINTENANCE_QUEUE,
+  recomputeSourceChangeJobId,
   REVERIFY_CLAIM_OPTIONS,
+  SOURCE_JOB_OPTIONS,
   SWEEP_SCHEDULER_ID,
+  type RecomputeSourceChangePayload,
   verifyClaimJobId,
   type ArticleVerifiedPayload,
   type ExtractArticlePayload,
@@ -119,6 +123,28 @@ export class PipelineQueueService {
     if (!job) return { state: 'missing' };
     if ((await job.getState()) === 'failed') return { state: 'failed', reason: job.failedReason };
     return { state: 'present' };
+  }
+
+  /**
+   * Queues the agreement recompute of an editor's source merge or split (after its commit). Waits at most
+   * ENQUEUE_TIMEOUT_MS; returns false when Redis did not take it (the sweep re-enqueues pending changes).
+   */
+  async enqueueSourceChange(changeId: string, { timeoutMs = ENQUEUE_TIMEOUT_MS } = {}): Promise<boolean> {
+    const payload: RecomputeSourceChangePayload = { changeId };
+    const adding = this.maintenance.add(JOB_RECOMPUTE_SOURCE_CHANGE, payload, {
+      ...SOURCE_JOB_OPTIONS[JOB_RECOMPUTE_SOURCE_CHANGE],
+      jobId: recomputeSourceChangeJobId(changeId),
+    });
+    try {
+      await withTimeout(adding, timeoutMs);
+      return true;
+    } catch (err) {
+      adding.catch(() => undefined);
+      this.logger.warn(
+        `Could not enqueue the recompute of source change ${changeId} (${(err as Error).message}); the sweep will retry`,
+      );
+      return false;
+    }
   }
 
   /** One sweep job per interval across all processes (a BullMQ job scheduler is the lock). */

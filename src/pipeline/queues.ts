@@ -109,3 +109,27 @@ export const REVIEW_JOB_OPTIONS = {
   [JOB_DELIVER_WEBHOOK]: { ...KEEP, attempts: 8, backoff: { type: 'exponential', delay: 5000 } },
   [JOB_REVIEW_MAINTENANCE]: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 },
 } satisfies Record<string, JobsOptions>;
+
+/**
+ * Source registry (issue 4), on the maintenance queue:
+ *   recompute-source-change (id = source-change-<changeId>) → recomputes the agreement of the claims whose origins an
+ *                                                             editor's merge or split changed (and of their related
+ *                                                             claims); the sweep re-enqueues changes still pending.
+ * Done-ness lives in source_changes.recomputed_at, so finished and failed jobs are not kept (the sweep may re-add).
+ */
+export const JOB_RECOMPUTE_SOURCE_CHANGE = 'recompute-source-change';
+
+export interface RecomputeSourceChangePayload {
+  changeId: string;
+}
+
+export const recomputeSourceChangeJobId = (changeId: string): string => `source-change-${changeId}`;
+
+export const SOURCE_JOB_OPTIONS = {
+  [JOB_RECOMPUTE_SOURCE_CHANGE]: {
+    removeOnComplete: true,
+    removeOnFail: true,
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 1000 },
+  },
+} satisfies Record<string, JobsOptions>;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ArticlesRepository } from '../articles/articles.repository';
 import { ClaimsRepository } from '../claims/claims.repository';
+import { SourceEditsService } from '../sources/source-edits.service';
 import { ArticleLifecycleService } from './article-lifecycle.service';
 import { ExtractionService } from './extraction.service';
 import { PipelineQueueService } from './pipeline-queue.service';
@@ -36,6 +37,7 @@ export class SweepService {
     private readonly queue: PipelineQueueService,
     private readonly extraction: ExtractionService,
     private readonly lifecycle: ArticleLifecycleService,
+    private readonly sourceEdits: SourceEditsService,
   ) {}
 
   async sweep(): Promise<SweepOutcome> {
@@ -63,6 +65,8 @@ export class SweepService {
       await this.queue.enqueueReverification(missing, { timeoutMs: 10_000 });
       outcome.reverificationsRequeued = missing.length;
     }
+    // Source registry: merges and splits whose agreement recompute was never queued (it logs what it re-queues).
+    await this.sourceEdits.requeuePendingChanges();
     if (outcome.requeued || outcome.flowsRestored || outcome.failed || outcome.reverificationsRequeued) {
       this.logger.log(
         `Sweep: ${outcome.requeued} article(s) re-queued, ${outcome.flowsRestored} verification flow(s) restored, ${outcome.failed} marked failed, ${outcome.reverificationsRequeued} re-verification(s) re-queued`,

@@ -156,7 +156,13 @@ export function matchSourceMention(
   const forms = (c: MatchCandidate) =>
     [c.name, ...c.aliases].map(nameTokens).filter((t) => t.length && t[t.length - 1] === surname);
   const sharing = live.filter((c) => forms(c).length > 0);
-  const fitting = sharing.filter((c) => forms(c).some((f) => givenNamesAgree(tokens, f)));
+  // A person known by a full name fits when one of its full names agrees with the mention; a person known by the
+  // surname alone fits any mention of that surname.
+  const fits = (c: MatchCandidate) => {
+    const full = forms(c).filter((f) => f.length > 1);
+    return full.length ? full.some((f) => givenNamesAgree(tokens, f)) : true;
+  };
+  const fitting = surnameOnly ? sharing : sharing.filter(fits);
   if (!fitting.length) return { sourceId: null, reason: 'no-candidate' };
   const compatible = fitting.filter((c) => sameAffiliation(mention.affiliation, c.affiliation) !== false);
   if (!compatible.length) {
@@ -170,15 +176,15 @@ export function matchSourceMention(
     return chosen ? { sourceId: chosen.id, reason: 'affiliation' } : ambiguous(fitting);
   }
 
-  // A full-name mention: people known by a full name whose given names agree come first.
-  const fullForm = (c: MatchCandidate) => forms(c).some((f) => f.length > 1 && givenNamesAgree(tokens, f));
-  const full = compatible.filter(fullForm);
+  // A full-name mention: people known by a full name that agrees come first.
+  const knownByFullName = (c: MatchCandidate) => forms(c).some((f) => f.length > 1);
+  const full = compatible.filter(knownByFullName);
   if (full.length === 1) return { sourceId: full[0].id, reason: 'full-name' };
   if (full.length > 1) {
     const chosen = byAffiliation(mention, full);
     return chosen ? { sourceId: chosen.id, reason: 'affiliation' } : ambiguous(full);
   }
-  // Only surname-only sources fit: safe when that source is the only person of this last name at all.
+  // Only people known by the surname alone fit: safe when that is the only person of this last name at all.
   if (compatible.length === 1 && sharing.length === 1) {
     return { sourceId: compatible[0].id, reason: 'surname-only-source' };
   }

@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ClaimsService } from '../claims/claims.service';
 import { NotFoundError } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
-import type { SourceDetailResponseDto, SourceResponseDto } from './dto/source-response.dto';
-import type { Source } from './source.entity';
+import type {
+  SourceDetailResponseDto,
+  SourceMovedResponseDto,
+  SourceResponseDto,
+} from './dto/source-response.dto';
+import { toSourceView } from './source-view';
 import { type SourceCursor, SourcesRepository } from './sources.repository';
 
 /** How many claims GET /v1/sources/:id lists (newest first); the full list is /v1/claims?sourceId=. */
@@ -31,25 +35,36 @@ export class SourcesService {
     return { items: page.items.map(toSourceView), nextCursor: page.nextCursor };
   }
 
-  async get(id: string): Promise<SourceDetailResponseDto> {
+  /**
+   * One source with its track record, or, for a source an editor merged into another, where it went (the
+   * controller answers 301 with Location).
+   */
+  async get(id: string): Promise<SourceDetailResponseDto | { moved: SourceMovedResponseDto }> {
     const source = await this.sources.findById(id);
     if (!source) throw new NotFoundError(`Source ${id} does not exist.`);
-    const [trackRecord, claims] = await Promise.all([
+    if (source.mergedIntoId) {
+      const target = await this.sources.findById(source.mergedIntoId);
+      const targetName = target?.name ?? '?';
+      return {
+        moved: {
+          statusCode: 301,
+          message: `Source ${id} ("${source.name}") was merged into ${source.mergedIntoId} ("${targetName}").`,
+          mergedIntoId: source.mergedIntoId,
+          mergedIntoName: targetName,
+          mergedAt: (source.mergedAt ?? source.updatedAt).toISOString(),
+        },
+      };
+    }
+    const [counts, reviewRatings, factCheckVerdicts, claims] = await Promise.all([
       this.sources.claimCounts(id),
+      this.sources.reviewRatingCounts(id),
+      this.sources.factCheckVerdictCounts(id),
       this.claims.list({ sourceId: id }, SOURCE_CLAIMS_SHOWN),
     ]);
-    return { ...toSourceView(source), trackRecord, claims: claims.items };
+    return {
+      ...toSourceView(source),
+      trackRecord: { ...counts, reviewRatings, factCheckVerdicts },
+      claims: claims.items,
+    };
   }
-}
-
-function toSourceView(s: Source): SourceResponseDto {
-  return {
-    id: s.id,
-    name: s.name,
-    type: s.type,
-    aliases: s.aliases,
-    role: s.role,
-    affiliation: s.affiliation,
-    createdAt: s.createdAt.toISOString(),
-  };
 }

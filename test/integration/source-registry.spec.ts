@@ -1,7 +1,13 @@
 import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ArticlesService } from '../../src/articles/articles.service';
+import { AuditLogRepository } from '../../src/audit/audit-log.repository';
+import type { AuthenticatedKey } from '../../src/auth/authenticated-key';
+import { ConflictError, NotFoundError, ValidationError } from '../../src/common/errors';
 import { ExtractionService } from '../../src/pipeline/extraction.service';
+import { SourceEditsService } from '../../src/sources/source-edits.service';
+import { SourcesService } from '../../src/sources/sources.service';
+import { VerificationService } from '../../src/verification/verification.service';
 import { uniqueSuffix } from '../support/db';
 import { createServiceContext } from '../support/service-context';
 
@@ -13,12 +19,25 @@ describe('source registry (PostgreSQL)', () => {
   let db: DataSource;
   let articles: ArticlesService;
   let extraction: ExtractionService;
+  let verification: VerificationService;
+  let edits: SourceEditsService;
+  let sourcesService: SourcesService;
+  let audit: AuditLogRepository;
+  const editor: AuthenticatedKey = {
+    id: '00000000-0000-4000-8000-0000000000ed',
+    name: 'editor',
+    role: 'editor',
+  };
 
   beforeAll(async () => {
     context = await createServiceContext({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_registry` });
     db = context.get(DataSource);
     articles = context.get(ArticlesService);
     extraction = context.get(ExtractionService);
+    verification = context.get(VerificationService);
+    edits = context.get(SourceEditsService);
+    sourcesService = context.get(SourcesService);
+    audit = context.get(AuditLogRepository);
   });
   afterAll(async () => {
     await context.close();
@@ -110,6 +129,169 @@ describe('source registry (PostgreSQL)', () => {
       expect(x.type).toBe('anonymous');
       expect(y.type).toBe('anonymous');
       expect(y.sourceId).not.toBe(x.sourceId);
+    });
+  });
+
+  /** Ingests and verifies an article (claims in order, as the flow would). Returns its id. */
+  const ingestVerified = async (text: string): Promise<string> => {
+    const id = await ingest(text);
+    const claims: { id: string; revision: number }[] = await db.query(
+      `SELECT id, revision FROM claims WHERE article_id = $1 ORDER BY span_start`,
+      [id],
+    );
+    for (const c of claims)
+      await verification.verifyClaim({ claimId: c.id, revision: c.revision, attempt: 1 });
+    return id;
+  };
+  const statusOf = async (articleId: string): Promise<string> =>
+    (
+      await db.query(`SELECT agreement_status AS s FROM claims WHERE article_id = $1 ORDER BY span_start`, [
+        articleId,
+      ])
+    )[0].s;
+  /** Runs the job the edit enqueued (no workers here): the pending source change of the source. */
+  const runRecompute = async (sourceId: string) => {
+    const rows: { id: string }[] = await db.query(
+      `SELECT id FROM source_changes WHERE (source_id = $1 OR target_id = $1) AND recomputed_at IS NULL`,
+      [sourceId],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) await edits.recomputeChange(r.id);
+  };
+
+  describe('merge and split', () => {
+    /** Two articles stating one figure, each through its own person: corroborated. */
+    const corroboratedPair = async () => {
+      const tag = uniqueSuffix();
+      const first = surname();
+      const second = surname();
+      const a1 = await ingestVerified(
+        `Health Minister Alda ${first} said 340 ${tag} beds were added at the Brannock hospital on Monday.`,
+      );
+      const a2 = await ingestVerified(
+        `Hospital director Omar ${second} said 340 ${tag} beds were added at the Brannock hospital on Monday.`,
+      );
+      const [s1] = await sourcesOf(a1);
+      const [s2] = await sourcesOf(a2);
+      return { a1, a2, s1, s2 };
+    };
+
+    it('merging the two origins of a corroborated pair makes both claims single-source; splitting restores it', async () => {
+      const { a1, a2, s1, s2 } = await corroboratedPair();
+      expect(s1.sourceId).not.toBe(s2.sourceId);
+      expect(await statusOf(a1)).toBe('corroborated');
+      expect(await statusOf(a2)).toBe('corroborated');
+
+      const merged = await edits.merge(s2.sourceId, s1.sourceId, editor);
+      expect(merged.movedAttributions).toBe(1);
+      expect(merged.affectedClaims).toBe(1);
+      expect(merged.source.aliases).toEqual(expect.arrayContaining([s2.name]));
+      expect((await sourcesOf(a2))[0].sourceId).toBe(s1.sourceId);
+      await runRecompute(s2.sourceId);
+      expect(await statusOf(a1)).toBe('single_source');
+      expect(await statusOf(a2)).toBe('single_source');
+
+      // The merged source answers with where it went, and is audited with who/before/after.
+      const moved = await sourcesService.get(s2.sourceId);
+      expect(moved).toEqual({
+        moved: expect.objectContaining({ statusCode: 301, mergedIntoId: s1.sourceId }),
+      });
+      const entries = await audit.findForEntity('source', s2.sourceId);
+      expect(entries.map((e) => e.action)).toEqual(['source.merged']);
+      expect(entries[0].actor).toBe(`api-key:${editor.id}`);
+      expect(entries[0].before).toMatchObject({ name: s2.name, mergedIntoId: null });
+      expect(entries[0].after).toMatchObject({ mergedIntoId: s1.sourceId, movedAttributions: 1 });
+
+      // A later mention of the merged name lands on the target.
+      const a3 = await ingest(`Hospital director Omar ${s2.name.split(' ')[1]} said the wards reopened.`);
+      expect((await sourcesOf(a3))[0].sourceId).toBe(s1.sourceId);
+
+      // Split by the alias: the mentions written so go back to the (revived) source; statuses come back.
+      const split = await edits.changeAliases(s1.sourceId, { action: 'split', alias: s2.name }, editor);
+      expect(split.other?.id).toBe(s2.sourceId);
+      expect(split.movedAttributions).toBe(2);
+      expect(split.source.aliases).not.toContain(s2.name);
+      expect((await sourcesOf(a2))[0].sourceId).toBe(s2.sourceId);
+      expect((await sourcesOf(a1))[0].sourceId).toBe(s1.sourceId);
+      await runRecompute(s1.sourceId);
+      expect(await statusOf(a1)).toBe('corroborated');
+      expect(await statusOf(a2)).toBe('corroborated');
+      const revived = await sourcesService.get(s2.sourceId);
+      expect(revived).toMatchObject({ id: s2.sourceId, trackRecord: { claims: 2, corroborated: 1 } });
+      expect((await audit.findForEntity('source', s1.sourceId)).map((e) => e.action)).toEqual([
+        'source.merge_received',
+        'source.split',
+      ]);
+    });
+
+    it('refuses merging into itself, into or from a merged source, across types and anonymous without force', async () => {
+      const { s1, s2 } = await corroboratedPair();
+      await expect(edits.merge(s1.sourceId, s1.sourceId, editor)).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        edits.merge(s1.sourceId, '00000000-0000-4000-8000-000000000000', editor),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await edits.merge(s2.sourceId, s1.sourceId, editor);
+      await expect(edits.merge(s2.sourceId, s1.sourceId, editor)).rejects.toBeInstanceOf(ConflictError);
+      await expect(edits.merge(s1.sourceId, s2.sourceId, editor)).rejects.toThrow(/merge into that one/);
+
+      const tag = uniqueSuffix();
+      const anon = await ingest(
+        `A senior official, who spoke on condition of anonymity, said 20 ${tag} wards closed.`,
+      );
+      const [a] = await sourcesOf(anon);
+      await expect(edits.merge(a.sourceId, s1.sourceId, editor)).rejects.toThrow(/force/);
+      const forced = await edits.merge(a.sourceId, s1.sourceId, editor, true);
+      expect(forced.source.type).toBe('person');
+      expect(forced.source.aliases).not.toContain(a.name);
+    });
+
+    it('adds and removes aliases (audited), and refuses unknown aliases and the canonical name', async () => {
+      const name = surname();
+      const a1 = await ingest(`Finance Minister Lena ${name} said inflation reached 4% in March.`);
+      const [s] = await sourcesOf(a1);
+      const added = await edits.changeAliases(s.sourceId, { action: 'add', alias: `L. ${name}` }, editor);
+      expect(added.source.aliases).toContain(`L. ${name}`);
+      // the alias is found at ingest
+      const a2 = await ingest(`Inflation will ease to 3% next year, L. ${name} said.`);
+      expect((await sourcesOf(a2))[0].sourceId).toBe(s.sourceId);
+      await expect(
+        edits.changeAliases(s.sourceId, { action: 'add', alias: `Lena ${name}` }, editor),
+      ).rejects.toBeInstanceOf(ValidationError);
+      const removed = await edits.changeAliases(
+        s.sourceId,
+        { action: 'remove', alias: `L. ${name}` },
+        editor,
+      );
+      expect(removed.source.aliases).not.toContain(`L. ${name}`);
+      await expect(
+        edits.changeAliases(s.sourceId, { action: 'remove', alias: 'Nobody' }, editor),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        edits.changeAliases(s.sourceId, { action: 'split', alias: `Lena ${name}` }, editor),
+      ).rejects.toThrow(/source's name/);
+      expect((await audit.findForEntity('source', s.sourceId)).map((e) => e.action)).toEqual([
+        'source.alias_added',
+        'source.alias_removed',
+      ]);
+    });
+
+    it('splits the surname mentions off to an existing source', async () => {
+      const name = surname();
+      const a1 = await ingest(`Finance Minister Lena ${name} said inflation reached 4% in March.`);
+      const a2 = await ingest(`The budget will be cut by 3%, ${name} said.`);
+      const [lena] = await sourcesOf(a1);
+      expect((await sourcesOf(a2))[0].sourceId).toBe(lena.sourceId);
+      const a3 = await ingest(`Central bank governor Paul ${name} said rates would stay at 2%.`);
+      const [paul] = await sourcesOf(a3);
+      const split = await edits.changeAliases(
+        lena.sourceId,
+        { action: 'split', alias: name, intoId: paul.sourceId },
+        editor,
+      );
+      expect(split.movedAttributions).toBe(1);
+      expect((await sourcesOf(a2))[0].sourceId).toBe(paul.sourceId);
+      expect((await sourcesOf(a1))[0].sourceId).toBe(lena.sourceId);
+      expect(split.other?.aliases).toContain(name);
     });
   });
 });

@@ -179,6 +179,12 @@ const cases: Case[] = [
     expected: { sourceId: null, reason: 'ambiguous' },
   },
   {
+    what: 'a surname alias does not make a person with another given name fit a full-name mention',
+    mention: { name: 'Paul Kirby' },
+    candidates: [src('jk', 'John Kirby', { aliases: ['Kirby'] })],
+    expected: { sourceId: null, reason: 'no-candidate' },
+  },
+  {
     what: 'a hyphenated surname',
     mention: { name: 'Jean-Pierre' },
     candidates: [src('kjp', 'Karine Jean-Pierre')],
