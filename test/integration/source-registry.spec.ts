@@ -294,4 +294,64 @@ describe('source registry (PostgreSQL)', () => {
       expect(split.other?.aliases).toContain(name);
     });
   });
+
+  describe('track record', () => {
+    it('counts claims per agreement status, published review ratings and matched fact-check verdicts', async () => {
+      const name = surname();
+      const tag = uniqueSuffix();
+      const a1 = await ingest(`Finance Minister Lena ${name} said ${tag} inflation reached 6.9% in March.`);
+      const a2 = await ingest(`The ${tag} budget will be cut by 17%, ${name} said.`);
+      const a3 = await ingest(`The ${tag} unemployment rate fell to 8.2% last year, ${name} said.`);
+      const [lena] = await sourcesOf(a1);
+      const claimOf = async (articleId: string): Promise<string> =>
+        (await db.query(`SELECT id FROM claims WHERE article_id = $1 ORDER BY span_start`, [articleId]))[0]
+          .id;
+      const [c1, c2, c3] = [await claimOf(a1), await claimOf(a2), await claimOf(a3)];
+      // Statuses set directly: the counts are what is under test (verification is covered above).
+      const setStatus = (claimId: string, status: string) =>
+        db.query(`UPDATE claims SET agreement_status = $2 WHERE id = $1`, [claimId, status]);
+      await setStatus(c1, 'corroborated');
+      await setStatus(c2, 'conflicting');
+      await setStatus(c3, 'single_source');
+      const review = (claimId: string, status: string, rating: string) =>
+        db.query(
+          `INSERT INTO claim_reviews (claim_id, status, rating, summary, reviewer_key_id, submitted_at)
+           VALUES ($1, $2, $3, 'checked', $4, now())`,
+          [claimId, status, rating, editor.id],
+        );
+      await review(c1, 'published', 'false');
+      await review(c2, 'published', 'false');
+      await review(c3, 'pending_approval', 'true'); // not published: not counted
+      const factCheck = async (verdict: string | null): Promise<string> =>
+        (
+          await db.query(
+            `INSERT INTO fact_checks (claim_reviewed, url, raw, verdict) VALUES ('x', $1, '{}', $2) RETURNING id`,
+            [`https://example.org/${uniqueSuffix()}`, verdict],
+          )
+        )[0].id;
+      const match = (claimId: string, factCheckId: string) =>
+        db.query(
+          `INSERT INTO claim_fact_check_matches (claim_id, fact_check_id, score, method, explanation)
+           VALUES ($1, $2, 0.9, 'test', 'test')`,
+          [claimId, factCheckId],
+        );
+      const mostlyFalse = await factCheck('mostly_false');
+      await match(c1, mostlyFalse);
+      await match(c2, mostlyFalse); // one fact-check matched twice counts once
+      await match(c3, await factCheck(null));
+
+      const detail = await sourcesService.get(lena.sourceId);
+      if ('moved' in detail) throw new Error('not merged');
+      expect(detail.trackRecord).toEqual({
+        claims: 3,
+        corroborated: 1,
+        conflicting: 1,
+        singleSource: 1,
+        unattributed: 0,
+        pending: 0,
+        reviewRatings: { false: 2 },
+        factCheckVerdicts: { mostly_false: 1, unrated: 1 },
+      });
+    });
+  });
 });
