@@ -3,9 +3,11 @@ import type { TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ArticlesService } from '../../src/articles/articles.service';
+import { AppConfig } from '../../src/config/app-config';
 import { ArticleLifecycleService } from '../../src/pipeline/article-lifecycle.service';
+import { ClaimsProcessor } from '../../src/pipeline/claims.processor';
 import { ExtractionService } from '../../src/pipeline/extraction.service';
-import { CLAIMS_QUEUE, verifyClaimJobId } from '../../src/pipeline/queues';
+import { CLAIMS_QUEUE, JOB_VERIFY_CLAIM, verifyClaimJobId } from '../../src/pipeline/queues';
 import { SweepService } from '../../src/pipeline/sweep.service';
 import { ReverificationService } from '../../src/verification/reverification.service';
 import { VerificationService } from '../../src/verification/verification.service';
@@ -210,5 +212,35 @@ describe('re-verification (PostgreSQL + Redis, no workers)', () => {
     expect(again.reverificationsRequeued).toBe(0);
     await verification.verifyClaim({ claimId: a.first, revision: 2, attempt: 1 });
     expect(await claimRow(a.first)).toMatchObject({ revision: 2, verifiedRevision: 2 });
+  });
+
+  it('a re-verification that fails for good fails no article; a flow child that does fails its article', async () => {
+    const articleOf = async (status: 'extracted' | 'verified') => {
+      const articleId = await insertTestArticle(db);
+      await db.query(`UPDATE articles SET status = $2 WHERE id = $1`, [articleId, status]);
+      return { articleId, claimId: await insertTestClaim(db, articleId, 'a claim', 0) };
+    };
+    // Verification itself is replaced by one that always fails (a database outage, say); the article's fate is real.
+    const failing = {
+      verifyClaim: () => Promise.reject(new Error('database went away')),
+      recordFailure: () => Promise.resolve(),
+    } as unknown as VerificationService;
+    const processor = new ClaimsProcessor(context.get(AppConfig), failing, lifecycle);
+    const lastAttempt = (data: object, parentKey?: string) =>
+      ({ name: JOB_VERIFY_CLAIM, id: 'x', data, attemptsMade: 4, opts: { attempts: 5 }, parentKey }) as never;
+    const statusOf = async (id: string) =>
+      (await db.query(`SELECT status FROM articles WHERE id = $1`, [id]))[0].status;
+
+    const earlier = await articleOf('verified');
+    await expect(processor.process(lastAttempt({ ...earlier, revision: 2, reverify: true }))).rejects.toThrow(
+      'database went away',
+    );
+    expect(await statusOf(earlier.articleId)).toBe('verified');
+
+    const fresh = await articleOf('extracted');
+    await expect(
+      processor.process(lastAttempt({ ...fresh, revision: 1 }, `bull:articles:verified-${fresh.articleId}`)),
+    ).rejects.toThrow('database went away');
+    expect(await statusOf(fresh.articleId)).toBe('failed');
   });
 });
