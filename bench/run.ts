@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { formatEngineBench, runEngineBench } from './engine.bench';
 import { runPipelineBench } from './pipeline.bench';
+import { runRetrievalBench } from './retrieval.bench';
 import { runReviewQueueBench } from './review-queue.bench';
 
 /**
@@ -20,6 +21,10 @@ const BENCHES: Bench[] = [
   },
   { name: 'pipeline (ingested and verified per second, 1 and 2 workers)', run: () => runPipelineBench() },
   { name: 'review queue (100k claims, 50 connections)', run: () => runReviewQueueBench() },
+  {
+    name: 'candidate retrieval and verification at 1k/10k/100k stored claims (2 workers)',
+    run: () => runRetrievalBench(),
+  },
 ];
 
 function describeMachine(): string {
