@@ -23,7 +23,9 @@ export function startEntryPoint(
   env: Record<string, string>,
   ready: RegExp | { url: string },
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, entry(name), {
+  // BENCH_CHILD_NODE_ARGS: extra Node flags for the children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile.
+  const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...entry(name)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

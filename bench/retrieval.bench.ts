@@ -23,6 +23,7 @@ import { FlowProducer } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ClaimsRepository } from '../src/claims/claims.repository';
+import { LexemeStatisticsRepository } from '../src/claims/lexeme-statistics.repository';
 import { loadAppConfig } from '../src/config/load-app-config';
 import { extractQuantities } from '../src/engine/quantities';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
@@ -254,7 +255,7 @@ export async function seedCorpus(db: DataSource, corpus: SyntheticCorpus, size: 
 }
 
 async function measureRetrieval(db: DataSource, samples: number): Promise<RetrievalBenchSize['retrieval']> {
-  const repository = new ClaimsRepository(db);
+  const repository = new ClaimsRepository(db, new LexemeStatisticsRepository(db));
   const rows = await db.query<{ id: string }[]>(`SELECT id FROM claims ORDER BY random() LIMIT $1`, [
     samples + 20,
   ]);

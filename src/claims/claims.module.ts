@@ -3,11 +3,12 @@ import { ClaimRelationsRepository } from './claim-relations.repository';
 import { ClaimsController } from './claims.controller';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
+import { LexemeStatisticsRepository } from './lexeme-statistics.repository';
 
 /** Claims with their quantities, attributions and relations: storage and the read API. */
 @Module({
   controllers: [ClaimsController],
-  providers: [ClaimsRepository, ClaimRelationsRepository, ClaimsService],
-  exports: [ClaimsRepository, ClaimRelationsRepository, ClaimsService],
+  providers: [ClaimsRepository, ClaimRelationsRepository, ClaimsService, LexemeStatisticsRepository],
+  exports: [ClaimsRepository, ClaimRelationsRepository, ClaimsService, LexemeStatisticsRepository],
 })
 export class ClaimsModule {}

@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { SourceKind } from '../sources/source.entity';
 import type { AttributionRole } from './attribution.entity';
 import { Attribution } from './attribution.entity';
+import { candidateTerms } from './candidate-terms';
 import { AgreementStatus, Claim } from './claim.entity';
+import { LexemeStatisticsRepository } from './lexeme-statistics.repository';
 import { Quantity } from './quantity.entity';
 
 export type NewClaim = Pick<
@@ -65,7 +67,10 @@ export interface WireCandidateRow {
 /** Named queries on claims, their quantities and attributions. */
 @Injectable()
 export class ClaimsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lexemeStatistics: LexemeStatisticsRepository,
+  ) {}
 
   private manager(em?: EntityManager): EntityManager {
     return em ?? this.dataSource.manager;
@@ -184,23 +189,28 @@ export class ClaimsRepository {
   }
 
   /**
-   * Candidate claims of OTHER articles sharing terms with the claim, best full-text rank first (GIN index
-   * ix_claims_search_vector). The claim's own lexemes, OR-ed, form the query.
+   * Candidate claims of OTHER articles for verification: claims sharing at least two lexemes with the claim, one of
+   * them distinctive (rare in the corpus: a name, a place, a figure), most shared distinctive lexemes first, then by
+   * full-text rank. Frequent lexemes ("said", "people") never open a match, so the GIN index
+   * (ix_claims_search_vector) returns a bounded number of rows whatever the corpus size (see candidate-terms.ts);
+   * a claim made only of frequent words gets no candidates.
    */
   async findCandidateIds(claimId: string, limit: number): Promise<string[]> {
+    const [me]: { articleId: string; lexemes: string[] }[] = await this.manager().query(
+      `SELECT article_id AS "articleId", tsvector_to_array(search_vector) AS lexemes FROM claims WHERE id = $1`,
+      [claimId],
+    );
+    if (!me) return [];
+    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.documentFrequencies('claims'));
+    if (!terms.match) return [];
     const rows: { id: string }[] = await this.manager().query(
-      `WITH me AS (
-         SELECT c.article_id,
-                (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(c.search_vector)) l
-                  WHERE length(l) > 2) AS terms
-           FROM claims c WHERE c.id = $1
-       ), q AS (SELECT article_id, to_tsquery('simple', terms) AS query FROM me WHERE terms IS NOT NULL)
-       SELECT c.id
-         FROM claims c, q
-        WHERE c.search_vector @@ q.query AND c.article_id <> q.article_id
-        ORDER BY ts_rank(c.search_vector, q.query) DESC, c.id
-        LIMIT $2`,
-      [claimId, limit],
+      `SELECT c.id
+         FROM claims c
+        WHERE c.search_vector @@ $1::tsquery AND c.article_id <> $2
+        ORDER BY (SELECT count(*) FROM unnest(tsvector_to_array(c.search_vector)) l WHERE l = ANY($3::text[])) DESC,
+                 ts_rank(c.search_vector, $4::tsquery) DESC, c.id
+        LIMIT $5`,
+      [terms.match, me.articleId, terms.distinctive, terms.rank, limit],
     );
     return rows.map((r) => r.id);
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { candidateTerms } from '../claims/candidate-terms';
+import { LexemeStatisticsRepository } from '../claims/lexeme-statistics.repository';
 import type { FactCheckRecord } from '../engine/fact-checks';
 import { FactCheck } from './fact-check.entity';
 
@@ -48,7 +50,10 @@ const COMPARED = COLUMNS.filter((c) => c !== 'url' && c !== 'claim_reviewed');
 /** Named queries on fact_checks and claim_fact_check_matches. */
 @Injectable()
 export class FactChecksRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lexemeStatistics: LexemeStatisticsRepository,
+  ) {}
 
   private manager(em?: EntityManager): EntityManager {
     return em ?? this.dataSource.manager;
@@ -114,43 +119,51 @@ export class FactChecksRepository {
   }
 
   /**
-   * Fact-checks sharing terms with the claim, best full-text rank first (GIN index ix_fact_checks_search_vector):
-   * the claim's own lexemes (from its stored search vector), OR-ed, form the query.
+   * Fact-checks sharing at least two lexemes with the claim, one of them distinctive among the fact-checks (see
+   * candidate-terms.ts: frequent words never open a match, so the GIN index ix_fact_checks_search_vector returns a
+   * bounded number of rows), best full-text rank first.
    */
   async findCandidatesForClaim(
     claimId: string,
     limit: number,
     em?: EntityManager,
   ): Promise<FactCheckCandidate[]> {
+    const [me]: { lexemes: string[] }[] = await this.manager(em).query(
+      `SELECT tsvector_to_array(search_vector) AS lexemes FROM claims WHERE id = $1`,
+      [claimId],
+    );
+    if (!me) return [];
+    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.documentFrequencies('fact_checks'));
+    if (!terms.match) return [];
     return this.manager(em).query(
-      `WITH me AS (
-         SELECT (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(c.search_vector)) l
-                  WHERE length(l) > 2) AS terms
-           FROM claims c WHERE c.id = $1
-       ), q AS (SELECT to_tsquery('simple', terms) AS query FROM me WHERE terms IS NOT NULL)
-       SELECT f.id, f.claim_reviewed AS "claimReviewed", f.claimant
-         FROM fact_checks f, q
-        WHERE f.search_vector @@ q.query
-        ORDER BY ts_rank_cd(f.search_vector, q.query) DESC, f.id
-        LIMIT $2`,
-      [claimId, limit],
+      `SELECT f.id, f.claim_reviewed AS "claimReviewed", f.claimant
+         FROM fact_checks f
+        WHERE f.search_vector @@ $1::tsquery
+        ORDER BY ts_rank_cd(f.search_vector, $2::tsquery) DESC, f.id
+        LIMIT $3`,
+      [terms.match, terms.rank, limit],
     );
   }
 
-  /** Claims sharing terms with the fact-check, best full-text rank first (GIN index ix_claims_search_vector). */
+  /**
+   * Claims sharing at least two lexemes with the fact-check, one of them distinctive in the claims corpus (GIN index
+   * ix_claims_search_vector, bounded as for verification's candidates), best full-text rank first.
+   */
   async findCandidateClaimIds(factCheckId: string, limit: number): Promise<string[]> {
+    const [me]: { lexemes: string[] }[] = await this.manager().query(
+      `SELECT tsvector_to_array(search_vector) AS lexemes FROM fact_checks WHERE id = $1`,
+      [factCheckId],
+    );
+    if (!me) return [];
+    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.documentFrequencies('claims'));
+    if (!terms.match) return [];
     const rows: { id: string }[] = await this.manager().query(
-      `WITH me AS (
-         SELECT (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(f.search_vector)) l
-                  WHERE length(l) > 2) AS terms
-           FROM fact_checks f WHERE f.id = $1
-       ), q AS (SELECT to_tsquery('simple', terms) AS query FROM me WHERE terms IS NOT NULL)
-       SELECT c.id
-         FROM claims c, q
-        WHERE c.search_vector @@ q.query
-        ORDER BY ts_rank_cd(c.search_vector, q.query) DESC, c.id
-        LIMIT $2`,
-      [factCheckId, limit],
+      `SELECT c.id
+         FROM claims c
+        WHERE c.search_vector @@ $1::tsquery
+        ORDER BY ts_rank_cd(c.search_vector, $2::tsquery) DESC, c.id
+        LIMIT $3`,
+      [terms.match, terms.rank, limit],
     );
     return rows.map((r) => r.id);
   }

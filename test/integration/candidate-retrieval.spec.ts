@@ -1,0 +1,114 @@
+import { DataSource } from 'typeorm';
+import { ClaimsRepository } from '../../src/claims/claims.repository';
+import { LexemeStatisticsRepository } from '../../src/claims/lexeme-statistics.repository';
+import { CANDIDATE_LIMIT } from '../../src/verification/verification.service';
+import { insertTestArticle, insertTestClaim, openTestDataSource, uniqueWord } from '../support/db';
+
+const DISTRACTORS = 600;
+
+/** A made-up proper name (letters only), capitalised. */
+const name = (prefix: string) => {
+  const w = uniqueWord(prefix);
+  return w[0].toUpperCase() + w.slice(1);
+};
+
+/**
+ * Candidate retrieval for verification on real PostgreSQL, with the corpus statistics ANALYZE keeps: hundreds of
+ * claims of other articles share the claim's frequent words; the same fact, told by another article in other words
+ * but with the same place and figure, is still found, and claims sharing only frequent words are not.
+ */
+describe('ClaimsRepository.findCandidateIds (PostgreSQL, narrowed by distinctive lexemes)', () => {
+  let dataSource: DataSource;
+  let statistics: LexemeStatisticsRepository;
+  let claims: ClaimsRepository;
+  let claim: string;
+  let sameFact: string;
+  let sameFactFromSibling: string;
+  let onePlaceOnly: string;
+  const place = name('harb');
+  const governor = name('berg');
+
+  beforeAll(async () => {
+    dataSource = await openTestDataSource();
+    statistics = new LexemeStatisticsRepository(dataSource);
+    claims = new ClaimsRepository(dataSource, statistics);
+    const article = await insertTestArticle(dataSource);
+    claim = await insertTestClaim(
+      dataSource,
+      article,
+      `Officials said 1,870 people were moved to hospitals in ${place} after the storm, governor ${governor} told reporters.`,
+    );
+    sameFactFromSibling = await insertTestClaim(
+      dataSource,
+      article,
+      `About 1,870 people were taken to hospitals in ${place}.`,
+      200,
+    );
+    sameFact = await insertTestClaim(
+      dataSource,
+      await insertTestArticle(dataSource),
+      `Some 1,870 patients were taken to hospital in ${place}, the health ministry said.`,
+    );
+    // Shares one distinctive word (the place) and nothing else: two lexemes are the minimum.
+    onePlaceOnly = await insertTestClaim(dataSource, await insertTestArticle(dataSource), `${place}.`);
+    // Distractors in other articles sharing many of the claim's frequent words (more than the same-fact claim does),
+    // none of its distinctive ones.
+    await dataSource.query(
+      `WITH a AS (
+         INSERT INTO articles (content_hash, text)
+         SELECT md5($1 || g) || md5($1 || g || 'x'), 'distractor ' || $1 || g FROM generate_series(1, $2) g
+         RETURNING id
+       )
+       INSERT INTO claims (article_id, span_start, span_end, sentence, text, checkworthy, score)
+       SELECT id, 0, 100, 0,
+              'Officials said people were moved to hospitals after the storm, the governor told reporters and '
+                || (ARRAY['residents', 'doctors', 'nurses', 'police'])[1 + (row_number() OVER ()) % 4] || '.',
+              true, 0.5
+         FROM a`,
+      [uniqueWord('d'), DISTRACTORS],
+    );
+    await dataSource.query('ANALYZE claims');
+    statistics.forget();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+  });
+
+  it('reads the frequent lexemes from the corpus statistics', async () => {
+    const documents = await statistics.documentFrequencies('claims');
+    expect(documents.get('said')).toBeGreaterThan(DISTRACTORS / 2);
+    expect(documents.get('hospit')).toBeGreaterThan(DISTRACTORS / 2);
+    expect(documents.get(place.toLowerCase()) ?? 0).toBeLessThan(10);
+  });
+
+  it('finds the same fact in another article among many distractors sharing common words', async () => {
+    const found = await claims.findCandidateIds(claim, CANDIDATE_LIMIT);
+    expect(found[0]).toBe(sameFact);
+    // The claim's own article is left to the sibling comparison.
+    expect(found).not.toContain(sameFactFromSibling);
+    expect(found).not.toContain(claim);
+  });
+
+  it('ignores claims sharing only frequent words, or a single word', async () => {
+    const found = await claims.findCandidateIds(claim, CANDIDATE_LIMIT);
+    expect(found).toEqual([sameFact]);
+    expect(found).not.toContain(onePlaceOnly);
+  });
+
+  it('gives no candidates to a claim made only of frequent words', async () => {
+    const generic = await insertTestClaim(
+      dataSource,
+      await insertTestArticle(dataSource),
+      'Officials said people were moved to hospitals after the storm.',
+    );
+    expect(await claims.findCandidateIds(generic, CANDIDATE_LIMIT)).toEqual([]);
+  });
+
+  it('answers from the GIN index, not a scan of the table', async () => {
+    const plan: { 'QUERY PLAN': string }[] = await dataSource.query(
+      `EXPLAIN SELECT id FROM claims WHERE search_vector @@ $1::tsquery`,
+      [`'${place.toLowerCase()}' & 'hospit'`],
+    );
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_claims_search_vector');
+  });
+});

@@ -1,0 +1,44 @@
+import { candidateTerms, tsqueryOperand } from '../../../src/claims/candidate-terms';
+
+const options = { maxDocuments: 200, maxTerms: 3, minLength: 3 };
+
+describe('candidateTerms', () => {
+  const frequent = new Map([
+    ['said', 60_000],
+    ['peopl', 40_000],
+    ['kill', 8_000],
+    ['harbourton', 150],
+    ['berg', 40],
+  ]);
+
+  it('opens matches only on distinctive lexemes, rarest first, each paired with another lexeme of the claim', () => {
+    const terms = candidateTerms(['said', 'peopl', 'kill', 'harbourton', '120', 'berg'], frequent, options);
+    expect(terms.distinctive).toEqual(['120', 'berg', 'harbourton']);
+    expect(terms.match).toBe(
+      "('120' & ('berg' | 'harbourton' | 'kill' | 'peopl' | 'said')) | " +
+        "('berg' & ('120' | 'harbourton' | 'kill' | 'peopl' | 'said')) | " +
+        "('harbourton' & ('120' | 'berg' | 'kill' | 'peopl' | 'said'))",
+    );
+    expect(terms.rank).toBe("'120' | 'berg' | 'harbourton' | 'kill' | 'peopl' | 'said'");
+  });
+
+  it('keeps at most maxTerms distinctive lexemes (the rarest) and ignores short ones', () => {
+    const terms = candidateTerms(['zeta', 'alpha', 'harbourton', 'berg', 'us', '12'], frequent, options);
+    expect(terms.distinctive).toEqual(['alpha', 'zeta', 'berg']);
+    expect(terms.rank).not.toContain("'us'");
+  });
+
+  it('gives no query for a claim made only of frequent words, or with a single usable lexeme', () => {
+    expect(candidateTerms(['said', 'peopl', 'kill'], frequent, options).match).toBeNull();
+    expect(candidateTerms(['harbourton', 'of'], frequent, options).match).toBeNull();
+  });
+
+  it('treats every lexeme as distinctive when the statistics know none (a table never analysed)', () => {
+    expect(candidateTerms(['said', 'peopl'], new Map(), options).distinctive).toEqual(['peopl', 'said']);
+  });
+
+  it('quotes lexemes as tsquery operands', () => {
+    expect(tsqueryOperand("o'brien")).toBe("'o''brien'");
+    expect(tsqueryOperand('a\\b')).toBe("'a\\\\b'");
+  });
+});
