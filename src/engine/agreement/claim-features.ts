@@ -51,6 +51,10 @@ export interface ComparableClaim {
 
 export interface Token {
   raw: string;
+  /** `raw` lower-cased. */
+  lower: string;
+  /** `lower` without a final possessive "'s". */
+  bare: string;
   stem: string;
   start: number;
   end: number;
@@ -155,6 +159,25 @@ const DETERMINERS = new Set([
 ]);
 const MAX_TEXT = 5000;
 
+/** /^(?:1[89]|20)\d\d$/: a year-like four-digit number. */
+function isYear(raw: string): boolean {
+  if (raw.length !== 4) return false;
+  const a = raw.charCodeAt(0);
+  const b = raw.charCodeAt(1);
+  const c = raw.charCodeAt(2);
+  const d = raw.charCodeAt(3);
+  if (c < 48 || c > 57 || d < 48 || d > 57) return false;
+  return (a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48);
+}
+
+/** `w.replace(/['’]s$/, '')`. */
+function withoutPossessive(w: string): string {
+  const n = w.length;
+  if (n < 2 || w.charCodeAt(n - 1) !== 115) return w;
+  const q = w.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? w.slice(0, n - 2) : w;
+}
+
 /** Stems of lower-cased words seen so far (a bounded memo: an article repeats most of its words). */
 const STEMS = new Map<string, string>();
 const MAX_STEMS = 20_000;
@@ -175,11 +198,17 @@ export function tokenize(text: string): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text)) !== null) {
     const raw = m[0];
-    const punct = /^[,;:()—–"“”]$/.test(raw);
+    // A token starts with a letter (a word), a digit (a number) or is one punctuation mark.
+    const c0 = raw.charCodeAt(0);
+    const digit = c0 >= 48 && c0 <= 57;
+    const punct = !digit && !((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122));
     const lower = raw.toLowerCase();
+    const calendar = c0 >= 65 && c0 <= 90 && CALENDAR.test(raw);
     out.push({
       raw,
-      stem: punct ? raw : /^\d/.test(raw) ? '#' : CALENDAR.test(raw) ? `@${lower}` : stemOf(lower),
+      lower,
+      bare: withoutPossessive(lower),
+      stem: punct ? raw : digit ? '#' : calendar ? `@${lower}` : stemOf(lower),
       start: m.index,
       end: m.index + raw.length,
       boundary: punct || CLAUSE_WORDS.has(lower),
@@ -326,12 +355,12 @@ function scopeOf(
       (!unitWords.size && isContent(tokens[i].stem) && !FAMILY_STEMS.has(tokens[i].stem)))
   )
     i++;
-  while (i < to && !skip.has(i) && SCOPE_PREPOSITIONS.has(tokens[i].raw.toLowerCase())) {
+  while (i < to && !skip.has(i) && SCOPE_PREPOSITIONS.has(tokens[i].lower)) {
     let j = i + 1;
     let taken = 0;
     for (; j < to && taken < 4; j++) {
       const t = tokens[j];
-      const lower = t.raw.toLowerCase();
+      const lower = t.lower;
       if (skip.has(j) || t.boundary || SCOPE_PREPOSITIONS.has(lower)) break;
       if (DETERMINERS.has(lower)) continue;
       taken++;
@@ -455,10 +484,9 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const yearAt: number[] = [];
   for (let i = cFrom; i < cTo; i++) {
     const t = tokens[i];
-    const lower = t.raw.toLowerCase();
     // "since 2009" opens a period up to now; it does not date the claim to another event.
-    if (/^(?:1[89]|20)\d\d$/.test(t.raw) && tokens[i - 1]?.raw.toLowerCase() !== 'since') yearAt.push(i);
-    const bare = lower.replace(/['’]s$/, '');
+    if (isYear(t.raw) && tokens[i - 1]?.lower !== 'since') yearAt.push(i);
+    const bare = t.bare;
     if (MONTH_NAMES.has(bare)) months.add(bare);
     if (WEEKDAYS.has(bare)) weekdays.add(bare);
     if (isContent(t.stem)) content.add(t.stem);
@@ -597,17 +625,17 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const t = nameTokens[i];
     if (!isProperName(t, nameSrc, i === 0)) continue;
     if (credits.some(([from, to]) => t.start >= from && t.end <= to)) continue;
-    const w = t.raw.toLowerCase().replace(/['’]s$/, '');
+    const w = t.bare;
     if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
   }
   const agents = new Set<string>();
   for (let i = cFrom; i + 1 < cTo; i++) {
     const t = tokens[i];
     if (t.boundary || !/^[A-Z][a-z]/.test(t.raw) || CALENDAR.test(t.raw)) continue;
-    const w = t.raw.toLowerCase().replace(/['’]s$/, '');
+    const w = t.bare;
     if (NAME_STOP.has(w) || sourceWords.has(w)) continue;
     let j = i + 1;
-    if (AUXILIARIES.has(tokens[j].raw.toLowerCase()) && j + 1 < cTo) j++;
+    if (AUXILIARIES.has(tokens[j].lower) && j + 1 < cTo) j++;
     if (FAMILY_STEMS.has(tokens[j].stem) && /^[a-z]/.test(tokens[j].raw)) agents.add(w);
   }
   const places = new Set<string>();

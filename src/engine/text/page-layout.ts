@@ -223,7 +223,8 @@ export function analyzeLayout(text: string, hints: LayoutHints = {}): PageLayout
       continue;
     }
     // Photo caption with a credit: the credit is debris, the caption text is a caption.
-    const credit = t.length <= 600 ? PHOTO_CREDIT.exec(t) : null;
+    // Every credit has a ':' or a '/' (the regex, tried at each position, is the layout pass's main cost).
+    const credit = t.length <= 600 && (t.includes(':') || t.includes('/')) ? PHOTO_CREDIT.exec(t) : null;
     if (credit && credit.index > 0 && words(t) <= 60) {
       let ce = p.start + credit.index;
       while (ce > p.start && /[\s([|/–—-]/.test(text[ce - 1])) ce--;
