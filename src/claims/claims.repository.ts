@@ -123,10 +123,13 @@ export class ClaimsRepository {
       .getMany();
   }
 
-  /** Ids and revisions of the article's claims (what the verification flow needs). */
+  /**
+   * Ids and revisions of the article's claims not verified yet (the verification flow's children). A claim verified
+   * once is no longer the flow's: its later revisions are standalone re-verifications (and the sweep's).
+   */
   async findRevisionsByArticle(articleId: string): Promise<{ id: string; revision: number }[]> {
     return this.manager().query(
-      `SELECT id, revision FROM claims WHERE article_id = $1 ORDER BY span_start, id`,
+      `SELECT id, revision FROM claims WHERE article_id = $1 AND verified_revision IS NULL ORDER BY span_start, id`,
       [articleId],
     );
   }

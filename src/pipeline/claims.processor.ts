@@ -47,7 +47,8 @@ export class ClaimsProcessor extends WorkerHost implements OnApplicationBootstra
       await this.verification.recordFailure(cmd, startedAt, err).catch((e: Error) => {
         this.logger.warn(`Could not record the failed verification of claim ${claimId}: ${e.message}`);
       });
-      if (isLastAttempt(job) && !job.parentKey) {
+      // A standalone re-verification (flagged, and without a parent) has no article to fail.
+      if (isLastAttempt(job) && (job.data.reverify === true || !job.parentKey)) {
         this.logger.warn(
           `Re-verification of claim ${claimId} (revision ${revision}) failed after ${job.attemptsMade + 1} attempt(s): ${(err as Error).message}; the claim keeps its last status`,
         );

@@ -70,9 +70,11 @@ export class ExtractionService {
   async ensureVerificationFlow(articleId: string): Promise<number> {
     const article = await this.articles.findById(articleId);
     if (article?.status !== 'extracted') return article?.claimCount ?? 0;
+    // Claims verified before the flow was lost are left out (a restored flow must not reuse the job id of their
+    // standalone re-verification); with none left, the parent runs at once and marks the article verified.
     const claims = await this.claims.findRevisionsByArticle(articleId);
     await this.queue.addVerificationFlow(articleId, claims);
-    return claims.length;
+    return article.claimCount;
   }
 
   private async store(em: EntityManager, article: Article, analysis: Analysis): Promise<void> {

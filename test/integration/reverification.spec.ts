@@ -7,7 +7,13 @@ import { AppConfig } from '../../src/config/app-config';
 import { ArticleLifecycleService } from '../../src/pipeline/article-lifecycle.service';
 import { ClaimsProcessor } from '../../src/pipeline/claims.processor';
 import { ExtractionService } from '../../src/pipeline/extraction.service';
-import { CLAIMS_QUEUE, JOB_VERIFY_CLAIM, verifyClaimJobId } from '../../src/pipeline/queues';
+import {
+  ARTICLES_QUEUE,
+  articleVerifiedJobId,
+  CLAIMS_QUEUE,
+  JOB_VERIFY_CLAIM,
+  verifyClaimJobId,
+} from '../../src/pipeline/queues';
 import { SweepService } from '../../src/pipeline/sweep.service';
 import { ReverificationService } from '../../src/verification/reverification.service';
 import { VerificationService } from '../../src/verification/verification.service';
@@ -36,6 +42,7 @@ describe('re-verification (PostgreSQL + Redis, no workers)', () => {
   let lifecycle: ArticleLifecycleService;
   let sweep: SweepService;
   let claimsQueue: Queue;
+  let articlesQueue: Queue;
 
   beforeAll(async () => {
     context = await createServiceContext({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_reverify` });
@@ -47,6 +54,7 @@ describe('re-verification (PostgreSQL + Redis, no workers)', () => {
     lifecycle = context.get(ArticleLifecycleService);
     sweep = context.get(SweepService);
     claimsQueue = context.get(getQueueToken(CLAIMS_QUEUE));
+    articlesQueue = context.get(getQueueToken(ARTICLES_QUEUE));
   });
   afterAll(async () => {
     await context.close();
@@ -242,5 +250,31 @@ describe('re-verification (PostgreSQL + Redis, no workers)', () => {
       processor.process(lastAttempt({ ...fresh, revision: 1 }, `bull:articles:verified-${fresh.articleId}`)),
     ).rejects.toThrow('database went away');
     expect(await statusOf(fresh.articleId)).toBe('failed');
+  });
+
+  it('a restored verification flow leaves out claims verified before it was lost', async () => {
+    const place = uniqueWord('Dor');
+    const { id } = await articles.submit({
+      text:
+        `At least 30 people were injured when a bridge collapsed in ${place} on Friday, fire chief Ola Brandt said. ` +
+        `About 200 residents of ${place} were moved to a school overnight, mayor Ivo Lund said.`,
+    });
+    await extraction.extract(id);
+    const [first, ...rest]: { id: string }[] = await db.query(
+      `SELECT id FROM claims WHERE article_id = $1 ORDER BY span_start`,
+      [id],
+    );
+    expect(rest.length).toBeGreaterThan(0);
+    await verification.verifyClaim({ claimId: first.id, revision: 1, attempt: 1 });
+    const tickets = await db.transaction((em) => reverification.request(em, [first.id]));
+    await reverification.enqueue(tickets);
+    // Redis loses the flow (not the standalone job, which a test can keep); the sweep restores it.
+    await (await articlesQueue.getJob(articleVerifiedJobId(id)))!.remove({ removeChildren: true });
+    await extraction.ensureVerificationFlow(id);
+    const parent = await articlesQueue.getJob(articleVerifiedJobId(id));
+    expect((await parent!.getDependenciesCount()).unprocessed).toBe(rest.length);
+    for (const c of rest)
+      expect((await claimsQueue.getJob(verifyClaimJobId(c.id, 1)))?.parentKey).toBeDefined();
+    expect((await claimsQueue.getJob(verifyClaimJobId(first.id, 2)))?.parentKey).toBeUndefined();
   });
 });
