@@ -1,10 +1,14 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import type { TestingModule } from '@nestjs/testing';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ArticlesService } from '../../src/articles/articles.service';
 import { AuditLogRepository } from '../../src/audit/audit-log.repository';
 import type { AuthenticatedKey } from '../../src/auth/authenticated-key';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/common/errors';
 import { ExtractionService } from '../../src/pipeline/extraction.service';
+import { MAINTENANCE_QUEUE, recomputeSourceChangeJobId } from '../../src/pipeline/queues';
+import { SweepService } from '../../src/pipeline/sweep.service';
 import { SourceEditsService } from '../../src/sources/source-edits.service';
 import { SourcesService } from '../../src/sources/sources.service';
 import { VerificationService } from '../../src/verification/verification.service';
@@ -149,10 +153,13 @@ describe('source registry (PostgreSQL)', () => {
         articleId,
       ])
     )[0].s;
-  /** Runs the job the edit enqueued (no workers here): the pending source change of the source. */
+  /**
+   * Runs the jobs the edits of a source enqueued (no workers here). Changes another process's sweep may already
+   * have recomputed (the run's database is shared) are skipped by recomputeChange itself.
+   */
   const runRecompute = async (sourceId: string) => {
     const rows: { id: string }[] = await db.query(
-      `SELECT id FROM source_changes WHERE (source_id = $1 OR target_id = $1) AND recomputed_at IS NULL`,
+      `SELECT id FROM source_changes WHERE source_id = $1 OR target_id = $1 ORDER BY created_at`,
       [sourceId],
     );
     expect(rows.length).toBeGreaterThan(0);
@@ -222,6 +229,32 @@ describe('source registry (PostgreSQL)', () => {
         'source.merge_received',
         'source.split',
       ]);
+    });
+
+    it('commit, enqueue, sweep: the merge queues its recompute; a lost job is re-queued by the sweep', async () => {
+      const maintenance = context.get<Queue>(getQueueToken(MAINTENANCE_QUEUE));
+      const { a1, s1, s2 } = await corroboratedPair();
+      await edits.merge(s2.sourceId, s1.sourceId, editor);
+      const [change]: { id: string }[] = await db.query(
+        `SELECT id FROM source_changes WHERE source_id = $1 AND recomputed_at IS NULL`,
+        [s2.sourceId],
+      );
+      const job = await maintenance.getJob(recomputeSourceChangeJobId(change.id));
+      expect(job?.data).toEqual({ changeId: change.id });
+      // Redis lost it; the change is older than the grace period.
+      await job?.remove();
+      await db.query(`UPDATE source_changes SET created_at = now() - interval '1 minute' WHERE id = $1`, [
+        change.id,
+      ]);
+      await context.get(SweepService).sweep();
+      expect(await maintenance.getJob(recomputeSourceChangeJobId(change.id))).toBeDefined();
+      await edits.recomputeChange(change.id);
+      expect(await statusOf(a1)).toBe('single_source');
+      // Done: a second run exits early, the sweep no longer sees it.
+      expect(await edits.recomputeChange(change.id)).toEqual({ skipped: true });
+      await maintenance.remove(recomputeSourceChangeJobId(change.id));
+      await context.get(SweepService).sweep();
+      expect(await maintenance.getJob(recomputeSourceChangeJobId(change.id))).toBeUndefined();
     });
 
     it('refuses merging into itself, into or from a merged source, across types and anonymous without force', async () => {
