@@ -7,7 +7,7 @@
  * time — the runtime needs neither the vectors nor the package.
  */
 import modelJson from './model/checkworthiness-model.json';
-import { FEATURE_BUFFER_SIZE, MAX_CHARS, featureHashes, wordTokenHashes } from './features';
+import { FEATURE_BUFFER_SIZE, MAX_CHARS, scanFeatures, scannedWordCount, wordTokenHashes } from './features';
 
 interface ModelFile {
   threshold: number;
@@ -34,6 +34,7 @@ class WeightTable {
     this.mask = capacity - 1;
     this.keys = new Int32Array(capacity);
     this.values = new Float64Array(capacity);
+    this.stamps = new Int32Array(capacity);
     this.size = count;
     for (let i = 0; i < count; i++) {
       const h = keys[i] | 0;
@@ -43,6 +44,39 @@ class WeightTable {
       this.keys[slot] = h;
       this.values[slot] = values[i] * scale;
     }
+  }
+
+  private readonly stamps: Int32Array;
+  private stamp = 0;
+
+  /**
+   * The sum of the values of the distinct keys among `hs[0..n)` (a key seen twice counts once; absent keys
+   * count 0): each found slot is stamped with the call's number, so no sorting is needed.
+   */
+  sumDistinct(hs: Int32Array, n: number): number {
+    if (++this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const id = this.stamp;
+    let z = 0;
+    for (let i = 0; i < n; i++) {
+      const h = hs[i];
+      let slot = h & this.mask;
+      for (;;) {
+        const k = this.keys[slot];
+        if (k === h) {
+          if (this.stamps[slot] !== id) {
+            this.stamps[slot] = id;
+            z += this.values[slot];
+          }
+          break;
+        }
+        if (k === 0) break;
+        slot = (slot + 1) & this.mask;
+      }
+    }
+    return z;
   }
 
   /** The value of `h`, or NaN when `h` is not in the table. */
@@ -75,7 +109,11 @@ const WORD_BUFFER = new Int32Array(MAX_CHARS);
 /** The embedding part of the logit: mean of the word scalars of the words the table knows (0 if none). */
 export function embeddingLogit(text: string): number {
   if (WORDS.size === 0) return 0;
-  const n = wordTokenHashes(text, WORD_BUFFER);
+  return meanWordScalar(wordTokenHashes(text, WORD_BUFFER));
+}
+
+/** Mean of the word scalars of the first `n` word hashes in WORD_BUFFER that the table knows (0 if none). */
+function meanWordScalar(n: number): number {
   let sum = 0;
   let known = 0;
   for (let i = 0; i < n; i++) {
@@ -90,13 +128,7 @@ export function embeddingLogit(text: string): number {
 
 /** The model's logit (log-odds that `text` is check-worthy); each distinct sparse feature counts once. */
 export function modelLogit(text: string): number {
-  const m = featureHashes(text, BUFFER);
-  const feats = BUFFER.subarray(0, m).sort();
-  let z = 0;
-  for (let i = 0; i < m; i++) {
-    if (i > 0 && feats[i] === feats[i - 1]) continue;
-    const w = WEIGHTS.get(feats[i]);
-    if (w === w) z += w;
-  }
-  return z + embeddingLogit(text);
+  const m = scanFeatures(text, BUFFER, WORD_BUFFER);
+  const z = WEIGHTS.sumDistinct(BUFFER, m);
+  return WORDS.size === 0 ? z : z + meanWordScalar(scannedWordCount());
 }

@@ -4,8 +4,8 @@
  * features are 32-bit FNV-1a hashes of their names, computed while scanning the text, never built as strings.
  *
  * Feature names (binary): `w:<token>` (unigram), `b:<tok> <tok>` (bigram), `f:<token>` / `f2:<tok> <tok>`
- * (first tokens) and `h:<name>` (hand features: numbers, money, entities, tense, modals, first-person
- * opinion, questions...). Tokens are lower-cased; numbers become `<num>` or `<year>`.
+ * (first tokens), `h:<name>` (hand features: numbers, money, entities, tense, modals, first-person
+ * opinion, questions...) and the pairwise conjunctions of the hand features present (`pairHash`). Tokens are lower-cased; numbers become `<num>` or `<year>`.
  * `featureHash('w:prices')` gives the hash the scanner produces for the token "Prices".
  */
 
@@ -153,6 +153,7 @@ const HF = {
   entThird: H('ent_third'),
 };
 const LEN_EDGES = [3, 6, 10, 16, 25, 40];
+const HAND_BUFFER = new Int32Array(32);
 
 /** Names (without `h:`) of every hand feature, so the trainer keeps them whatever their frequency. */
 export const HAND_FEATURE_NAMES: string[] = [
@@ -269,14 +270,31 @@ function bucket(n: number, edges: number[]): number {
 
 /**
  * Writes the hashes of the features present in `text` into `out` (from index 0) and returns how many it
- * wrote. Duplicates are possible; callers treat the features as a set. `out` must hold 2 * MAX_CHARS + 64.
+ * wrote. Duplicates are possible; callers treat the features as a set. `out` must hold FEATURE_BUFFER_SIZE.
  */
 export function featureHashes(text: string, out: Int32Array): number {
+  return scanFeatures(text, out, undefined);
+}
+
+let wordCount = 0;
+
+/** Word count of the last `scanFeatures` call that was given a `words` buffer. */
+export function scannedWordCount(): number {
+  return wordCount;
+}
+
+/**
+ * `featureHashes`, and with `words` (MAX_CHARS entries) also what `wordTokenHashes` writes there, from the
+ * same scan (its count from `scannedWordCount()`): the model needs both, and scanning once is cheaper.
+ */
+export function scanFeatures(text: string, out: Int32Array, words: Int32Array | undefined): number {
   const n = scan(text);
   let m = 0;
+  let w = 0;
   out[m++] = HF.bias;
   if (n === 0) {
     out[m++] = HF.empty;
+    if (words) wordCount = 0;
     return m;
   }
   let digits = 0;
@@ -300,6 +318,7 @@ export function featureHashes(text: string, out: Int32Array): number {
   for (let k = 0; k < n; k++) {
     const kind = tokKind[k];
     const word = finish(feedToken(FNV_OFFSET, text, k));
+    if (words && kind === KIND_WORD) words[w++] = word;
     out[m++] = finish(feedToken(P_W, text, k));
     if (k > 0) out[m++] = finish(feedToken(feed(feedToken(P_B, text, prev), SPACE), text, k));
     prev = k;
@@ -353,6 +372,7 @@ export function featureHashes(text: string, out: Int32Array): number {
   }
   out[m++] = finish(feedToken(P_F, text, 0));
   if (n > 1) out[m++] = finish(feedToken(feed(feedToken(P_F2, text, 0), SPACE), text, 1));
+  const hand = m;
   out[m++] = HF.len[bucket(n, LEN_EDGES)];
   if (digits) {
     out[m++] = HF.digit;
@@ -384,7 +404,36 @@ export function featureHashes(text: string, out: Int32Array): number {
   if (past && firstPerson) out[m++] = HF.pastFirst;
   if ((digits || numWords) && !personal) out[m++] = HF.numThird;
   if (capsMid && !personal && !modal) out[m++] = HF.entThird;
+  if (words) wordCount = w;
+  return handPairs(out, hand, m);
+}
+
+/**
+ * Conjunctions of the hand features present (`out[from..to)`, each pair once, order-free): "past tense and a
+ * figure and no first person" as single features, the interactions a linear model cannot form. Appends them
+ * and returns the new end; at most 29 hand features, so at most 406 pairs.
+ */
+function handPairs(out: Int32Array, from: number, to: number): number {
+  const k = to - from;
+  const hs = HAND_BUFFER;
+  for (let i = 0; i < k; i++) {
+    // insertion sort (k ≤ 29): the pair's hash is taken smaller hash first
+    const v = out[from + i];
+    let j = i;
+    while (j > 0 && hs[j - 1] > v) {
+      hs[j] = hs[j - 1];
+      j--;
+    }
+    hs[j] = v;
+  }
+  let m = to;
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) out[m++] = pairHash(hs[i], hs[j]);
   return m;
+}
+
+/** Hash of the conjunction of two hand features (a < b); 30 bits, odd, so never 0. */
+export function pairHash(a: number, b: number): number {
+  return ((Math.imul(a, FNV_PRIME) ^ b) & 0x3fffffff) | 1;
 }
 
 /**
@@ -416,7 +465,7 @@ export function wordTokens(text: string): string[] {
 }
 
 /** Buffer size `featureHashes` needs. */
-export const FEATURE_BUFFER_SIZE = 2 * MAX_CHARS + 64;
+export const FEATURE_BUFFER_SIZE = 2 * MAX_CHARS + 64 + 406;
 
 /** The distinct feature hashes of `text`, sorted (convenience for training and tests; allocates). */
 export function featureSet(text: string): Int32Array {

@@ -9,11 +9,14 @@ import {
 import {
   featureHash,
   featureSet,
+  pairHash,
   wordTokenHashes,
   wordTokens,
 } from '../../../src/engine/checkworthiness/features';
 
 type Case = [claim: string, sentence: string | undefined, expected: boolean];
+
+const sorted = (a: number, b: number): [number, number] => (a < b ? [a, b] : [b, a]);
 
 const FACTS_WITH_NUMBERS: Case[] = [
   ['The company reported a net loss of $48 million for the second quarter.', undefined, true],
@@ -104,6 +107,26 @@ const BOILERPLATE_HEADLINES_CAPTIONS: Case[] = [
   ],
 ];
 
+// Debate and speech sentences (the CheckThat! style the model is trained on): statements of fact, figures and
+// what someone said or did against opinions, predictions, calls to action and promises.
+const DEBATE_FACTS: Case[] = [
+  ['We lost 300,000 manufacturing jobs in the last two years.', undefined, true],
+  ['The unemployment rate in this state went from 7 percent to 4 percent.', undefined, true],
+  ['My opponent voted against the defense bill three times.', undefined, true],
+  ['The senator said in 2019 that the wall would cost nothing.', undefined, true],
+  ['He told the committee that he had never met the ambassador.', undefined, true],
+  ['China bought $50 billion of our farm products last year.', undefined, true],
+];
+
+const DEBATE_NOT_FACTS: Case[] = [
+  ['I think we have to do better for our children.', undefined, false],
+  ['We will bring those jobs back, believe me.', undefined, false],
+  ['Let me be very clear about that.', undefined, false],
+  ['Thank you very much, it is great to be here tonight.', undefined, false],
+  ['America deserves a president who tells the truth.', undefined, false],
+  ['Go to our website and join us.', undefined, false],
+];
+
 const CONTEXT: Case[] = [
   // The sentence shows the claim is what someone was urged to do, or a characterisation.
   [
@@ -131,6 +154,8 @@ describe('assessCheckworthiness', () => {
     ['speculation and interpretation', SPECULATION_AND_INTERPRETATION],
     ['questions and meta-statements', QUESTIONS_AND_META],
     ['boilerplate, headlines and captions', BOILERPLATE_HEADLINES_CAPTIONS],
+    ['debate facts, figures and what someone said', DEBATE_FACTS],
+    ['debate opinions, promises and calls to action', DEBATE_NOT_FACTS],
     ['sentence context', CONTEXT],
   ];
   for (const [name, cases] of groups) {
@@ -290,6 +315,20 @@ describe('assessCheckworthiness', () => {
     ])('scores a report above small talk: %s', (fact) => {
       const talk = embeddingLogit('Thank you so much, it is wonderful to be with all of you tonight.');
       expect(embeddingLogit(fact)).toBeGreaterThan(talk);
+    });
+  });
+
+  describe('hand-feature conjunctions', () => {
+    it('adds each pair of the hand features present, order-free', () => {
+      const f = featureSet('Prices rose 3% in May.');
+      expect(f).toContain(pairHash(...sorted(featureHash('h:past'), featureHash('h:percent'))));
+      expect(f).toContain(pairHash(...sorted(featureHash('h:digit'), featureHash('h:date'))));
+      expect(f).not.toContain(pairHash(...sorted(featureHash('h:past'), featureHash('h:question'))));
+    });
+    it('pairs nothing with the bias or the words', () => {
+      const f = featureSet('Prices rose 3% in May.');
+      expect(f).not.toContain(pairHash(...sorted(featureHash('h:bias'), featureHash('h:past'))));
+      expect(f).not.toContain(pairHash(...sorted(featureHash('w:prices'), featureHash('h:past'))));
     });
   });
 
