@@ -342,6 +342,7 @@ const XSS_TEXT = (tag: string) =>
     expect(await page.innerText('[data-track-record]')).toMatch(
       /\d+ claims · \d+ corroborated · \d+ conflicting/,
     );
+    expect(await page.innerText('[data-fact-checked]')).toMatch(/^Fact-checked: .+; prior fact-checks: .+/);
     await page.waitForSelector('canvas[data-chart="source-statuses"][data-drawn="true"]');
     await screenshot(page, 'source-page');
     await page.close();

@@ -168,6 +168,17 @@ export interface SourceDetail {
   aliases: string[];
   role: string | null;
   affiliation: string | null;
-  trackRecord: { claims: number; corroborated: number; conflicting: number };
+  trackRecord: {
+    claims: number;
+    corroborated: number;
+    conflicting: number;
+    singleSource: number;
+    unattributed: number;
+    pending: number;
+    /** Published review verdicts on its claims: rating → claims. */
+    reviewRatings: Record<string, number>;
+    /** Imported fact-checks matched with its claims: verdict → fact-checks. */
+    factCheckVerdicts: Record<string, number>;
+  };
   claims: Claim[];
 }

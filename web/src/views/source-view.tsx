@@ -36,6 +36,10 @@ export function SourceView({ id }: { id: string }) {
         {source.trackRecord.claims} claims · {source.trackRecord.corroborated} corroborated ·{' '}
         {source.trackRecord.conflicting} conflicting
       </p>
+      <p data-fact-checked>
+        Fact-checked: {ratingCounts(source.trackRecord.reviewRatings) || 'no published verdict'}; prior
+        fact-checks: {ratingCounts(source.trackRecord.factCheckVerdicts) || 'none matched'}
+      </p>
       <figure>
         <figcaption>Agreement status of its latest claims</figcaption>
         <ChartCanvas
@@ -70,4 +74,11 @@ export function SourceView({ id }: { id: string }) {
       </ul>
     </main>
   );
+}
+
+/** "false 2 · mostly true 1" (empty when there is none). */
+function ratingCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([rating, n]) => `${rating.replace(/_/g, ' ')} ${n}`)
+    .join(' · ');
 }
