@@ -4,7 +4,9 @@ import { Claim } from '../claims/claim.entity';
 /**
  * A check-worthy claim on the fact-checkers' queue, with its priority computed by SQL (see ReviewQueueRepository)
  * and the lease of the reviewer working on it. `open` is false while a verdict awaits approval or is published.
- * The partial indexes on (…, priority, claim_id) WHERE open back the listing and /next, read backwards.
+ * The partial indexes on (…, priority, claim_id) WHERE open back the listing and /next, read backwards: one per
+ * equality filter (none, outlet, agreement status, both) so a filtered page is the first rows of one index; /next
+ * reads the unleased items (WHERE open AND lease_expires_at IS NULL) so live leases are never walked over.
  */
 @Entity({ name: 'review_queue_items' })
 @Index('ix_review_queue_items_priority_claim_id', ['priority', 'claimId'], { where: '"open"' })
@@ -17,6 +19,14 @@ import { Claim } from '../claims/claim.entity';
 )
 @Index('ix_review_queue_items_outlet_priority_claim_id', ['outlet', 'priority', 'claimId'], {
   where: '"open"',
+})
+@Index(
+  'ix_review_queue_items_outlet_agreement_status_priority_claim_id',
+  ['outlet', 'agreementStatus', 'priority', 'claimId'],
+  { where: '"open"' },
+)
+@Index('ix_review_queue_items_unleased_priority_claim_id', ['priority', 'claimId'], {
+  where: '"open" AND "lease_expires_at" IS NULL',
 })
 @Index('ix_review_queue_items_article_id', ['articleId'])
 @Index('ix_review_queue_items_lease_holder_key_id', ['leaseHolderKeyId'], {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
+import type { ReviewQueueItemDto } from './dto/review-queue-item.dto';
 
 /** Which claims a priority refresh covers. */
 export type RefreshScope =
@@ -29,26 +31,6 @@ export interface QueueCursor {
   claimId: string;
 }
 
-export interface QueueRow {
-  claimId: string;
-  articleId: string;
-  text: string;
-  score: number;
-  agreementStatus: string;
-  outlet: string | null;
-  articleTitle: string | null;
-  articleUrl: string | null;
-  priority: number;
-  reasons: string[];
-  figures: number;
-  sources: { id: string; name: string; type: string; role: string }[];
-  leaseHolderKeyId: string | null;
-  leaseExpiresAt: Date | null;
-  leasedAt: Date | null;
-  leaseRenewals: number;
-  createdAt: Date;
-}
-
 export interface LeaseRow {
   claimId: string;
   open: boolean;
@@ -63,6 +45,16 @@ export interface TakenLease extends LeaseRow {
   previousHolderKeyId: string | null;
   previousExpiresAt: Date | null;
 }
+
+/**
+ * How many of the best available items `takeNext` considers before falling back to a full scan: more than the
+ * requests that can hold a row lock at once (the API's connection pool), so concurrent callers rarely exhaust it.
+ */
+const NEXT_CANDIDATES = 64;
+
+/** A timestamp as JavaScript's toISOString() writes it (UTC, milliseconds, Z): the columns hold milliseconds. */
+const iso = (expr: string): string =>
+  `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const LEASE_COLUMNS = `claim_id AS "claimId", open, lease_holder_key_id AS "leaseHolderKeyId",
   lease_expires_at AS "leaseExpiresAt", leased_at AS "leasedAt", lease_renewals AS "leaseRenewals"`;
@@ -164,26 +156,32 @@ export class ReviewQueueRepository {
     return Array.isArray(result) ? result.length : 0;
   }
 
-  /** One page of open items, highest priority first, keyset on (priority, claim_id). Fetches `limit + 1`. */
-  async listPage(filters: QueueFilters, limit: number, after?: QueueCursor): Promise<QueueRow[]> {
+  /**
+   * One page of open items, highest priority first, keyset on (priority, claim_id); fetches `limit + 1`. One
+   * statement, prepared once per connection: the page is picked from the review_queue_items indexes alone (a
+   * partial index on (…, priority, claim_id) WHERE open for each equality filter), then PostgreSQL joins the page's
+   * claims and articles, counts figures, lists sources and renders each item in the response's JSON shape (lease
+   * only while live, timestamps as ISO 8601 UTC), so the API process parses one JSON value instead of mapping rows.
+   */
+  async listPage(filters: QueueFilters, limit: number, after?: QueueCursor): Promise<ReviewQueueItemDto[]> {
     const where: string[] = ['i.open'];
     const params: unknown[] = [];
     const param = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
-    if (filters.claimId !== undefined) where.push(`i.claim_id = ${param(filters.claimId)}`);
+    if (filters.claimId !== undefined) where.push(`i.claim_id = ${param(filters.claimId)}::uuid`);
     if (filters.outlet !== undefined) where.push(`i.outlet = ${param(filters.outlet)}`);
     if (filters.agreementStatus !== undefined)
       where.push(`i.agreement_status = ${param(filters.agreementStatus)}`);
-    if (filters.articleId !== undefined) where.push(`i.article_id = ${param(filters.articleId)}`);
+    if (filters.articleId !== undefined) where.push(`i.article_id = ${param(filters.articleId)}::uuid`);
     if (filters.assignee !== undefined) {
-      where.push(`i.lease_holder_key_id = ${param(filters.assignee)} AND i.lease_expires_at > now()`);
+      where.push(`i.lease_holder_key_id = ${param(filters.assignee)}::uuid AND i.lease_expires_at > now()`);
     }
     if (filters.available) where.push(`(i.lease_expires_at IS NULL OR i.lease_expires_at <= now())`);
     if (filters.sourceId !== undefined) {
       where.push(
-        `i.claim_id IN (SELECT at.claim_id FROM attributions at WHERE at.source_id = ${param(filters.sourceId)})`,
+        `i.claim_id IN (SELECT at.claim_id FROM attributions at WHERE at.source_id = ${param(filters.sourceId)}::uuid)`,
       );
     }
     if (filters.q !== undefined) {
@@ -192,32 +190,56 @@ export class ReviewQueueRepository {
       );
     }
     if (after)
-      where.push(`(i.priority, i.claim_id) < (${param(after.priority)}, ${param(after.claimId)}::uuid)`);
-    const limitParam = param(limit + 1);
-    return this.dataSource.query(
-      `SELECT i.claim_id AS "claimId", c.article_id AS "articleId", c.text, c.score,
-              i.agreement_status AS "agreementStatus", i.outlet, a.title AS "articleTitle", a.url AS "articleUrl",
-              i.priority, i.reasons,
-              (SELECT count(*)::int FROM quantities q WHERE q.claim_id = i.claim_id) AS figures,
-              COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'type', s.type, 'role', at.role)
-                                 ORDER BY at.role, s.name)
-                          FROM attributions at JOIN sources s ON s.id = at.source_id
-                         WHERE at.claim_id = i.claim_id), '[]'::json) AS sources,
-              i.lease_holder_key_id AS "leaseHolderKeyId", i.lease_expires_at AS "leaseExpiresAt",
-              i.leased_at AS "leasedAt", i.lease_renewals AS "leaseRenewals", c.created_at AS "createdAt"
-         FROM review_queue_items i
-         JOIN claims c ON c.id = i.claim_id
-         JOIN articles a ON a.id = c.article_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY i.priority DESC, i.claim_id DESC
-        LIMIT ${limitParam}`,
+      where.push(
+        `(i.priority, i.claim_id) < (${param(after.priority)}::float8, ${param(after.claimId)}::uuid)`,
+      );
+    // The limit is a validated integer written into the text: a generic plan then still knows how few rows it needs.
+    const fetch = Math.max(1, Math.trunc(limit) + 1);
+    const rows = await preparedQuery<{ items: ReviewQueueItemDto[] }>(
+      this.dataSource,
+      `WITH page AS MATERIALIZED (
+         SELECT i.claim_id, i.agreement_status, i.outlet, i.priority, i.reasons,
+                i.lease_holder_key_id, i.lease_expires_at, i.leased_at, i.lease_renewals
+           FROM review_queue_items i
+          WHERE ${where.join(' AND ')}
+          ORDER BY i.priority DESC, i.claim_id DESC
+          LIMIT ${fetch}
+       )
+       SELECT COALESCE(json_agg(json_build_object(
+                'claimId', p.claim_id, 'articleId', c.article_id, 'text', c.text, 'checkworthiness', c.score,
+                'agreementStatus', p.agreement_status, 'outlet', p.outlet, 'articleTitle', a.title,
+                'articleUrl', a.url,
+                'figures', (SELECT count(*)::int FROM quantities q WHERE q.claim_id = p.claim_id),
+                'sources', COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'type', s.type,
+                                                                       'role', at.role)
+                                                     ORDER BY at.role, s.name)
+                                       FROM attributions at JOIN sources s ON s.id = at.source_id
+                                      WHERE at.claim_id = p.claim_id), '[]'::json),
+                'priority', json_build_object('score', p.priority, 'reasons', p.reasons),
+                'lease', CASE WHEN p.lease_holder_key_id IS NOT NULL AND p.lease_expires_at > now()
+                              THEN json_build_object(
+                                'claimId', p.claim_id, 'holderKeyId', p.lease_holder_key_id,
+                                'leasedAt', ${iso('COALESCE(p.leased_at, now())')},
+                                'expiresAt', ${iso('p.lease_expires_at')},
+                                'renewals', p.lease_renewals) END,
+                'createdAt', ${iso('c.created_at')}
+              ) ORDER BY p.priority DESC, p.claim_id DESC), '[]'::json) AS items
+         FROM page p
+         JOIN claims c ON c.id = p.claim_id
+         JOIN articles a ON a.id = c.article_id`,
       params,
     );
+    return rows[0]?.items ?? [];
   }
 
   /**
    * Leases the highest-priority open claim nobody holds (or whose lease expired) to `holderKeyId`. Concurrent
-   * callers skip each other's locked rows (FOR UPDATE SKIP LOCKED), so each gets a different claim.
+   * callers skip each other's locked rows (FOR UPDATE SKIP LOCKED), so each gets a different claim; one row is
+   * locked. The candidates come from two short index scans in priority order — the unleased items (partial index
+   * WHERE open AND lease_expires_at IS NULL, so live leases at the top of the queue are never walked over) and the
+   * items whose lease expired (index on lease_expires_at) — and the best unlocked one is taken. Only when every
+   * candidate was locked by concurrent callers does the full scan of the open items run, so the answer is the
+   * same as scanning the whole queue.
    */
   async takeNext(
     em: EntityManager,
@@ -226,21 +248,57 @@ export class ReviewQueueRepository {
     filters: Pick<QueueFilters, 'outlet' | 'agreementStatus' | 'articleId'> = {},
   ): Promise<TakenLease | null> {
     const params: unknown[] = [holderKeyId, leaseSeconds];
-    const where = ['open', '(lease_expires_at IS NULL OR lease_expires_at <= now())'];
+    const where: string[] = [];
     if (filters.outlet !== undefined) where.push(`outlet = $${params.push(filters.outlet)}`);
     if (filters.agreementStatus !== undefined) {
       where.push(`agreement_status = $${params.push(filters.agreementStatus)}`);
     }
     if (filters.articleId !== undefined) where.push(`article_id = $${params.push(filters.articleId)}`);
-    const result: [TakenLease[], number] = await em.query(
-      `WITH picked AS (
+    const and = where.map((w) => ` AND ${w}`).join('');
+    const available = `open AND (lease_expires_at IS NULL OR lease_expires_at <= now())${and}`;
+    const fast = await this.leaseOne(
+      em,
+      `WITH candidates AS MATERIALIZED (
+         (SELECT claim_id FROM review_queue_items
+           WHERE open AND lease_expires_at IS NULL${and}
+           ORDER BY priority DESC, claim_id DESC LIMIT ${NEXT_CANDIDATES})
+         UNION ALL
+         (SELECT claim_id FROM review_queue_items
+           WHERE open AND lease_expires_at <= now()${and}
+           ORDER BY priority DESC, claim_id DESC LIMIT ${NEXT_CANDIDATES})
+       ), picked AS (
          SELECT claim_id, lease_holder_key_id AS previous_holder, lease_expires_at AS previous_expires_at
            FROM review_queue_items
-          WHERE ${where.join(' AND ')}
+          WHERE claim_id IN (SELECT claim_id FROM candidates) AND ${available}
           ORDER BY priority DESC, claim_id DESC
           LIMIT 1
           FOR UPDATE SKIP LOCKED
-       )
+       )`,
+      params,
+    );
+    if (fast) return fast;
+    return this.leaseOne(
+      em,
+      `WITH picked AS (
+         SELECT claim_id, lease_holder_key_id AS previous_holder, lease_expires_at AS previous_expires_at
+           FROM review_queue_items
+          WHERE ${available}
+          ORDER BY priority DESC, claim_id DESC
+          LIMIT 1
+          FOR UPDATE SKIP LOCKED
+       )`,
+      params,
+    );
+  }
+
+  /** Gives the lease on the row `picked` (a CTE that locked it) to `$1` for `$2` seconds. */
+  private async leaseOne(
+    em: EntityManager,
+    pickedSql: string,
+    params: unknown[],
+  ): Promise<TakenLease | null> {
+    const result: [TakenLease[], number] = await em.query(
+      `${pickedSql}
        UPDATE review_queue_items i
           SET lease_holder_key_id = $1, lease_expires_at = now() + make_interval(secs => $2),
               leased_at = now(), lease_renewals = 0

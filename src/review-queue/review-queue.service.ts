@@ -13,7 +13,6 @@ import {
   type LeaseRow,
   type QueueCursor,
   type QueueFilters,
-  type QueueRow,
   ReviewQueueRepository,
 } from './review-queue.repository';
 
@@ -61,8 +60,7 @@ export class ReviewQueueService {
     const after = cursor ? decodeCursor(cursor, isQueueCursor) : undefined;
     const assignee = filters.assignee === 'me' ? caller.id : filters.assignee;
     const rows = await this.queue.listPage({ ...filters, assignee }, limit, after);
-    const page = toPage(rows, limit, (r) => ({ priority: r.priority, claimId: r.claimId }));
-    return { items: page.items.map(toItemDto), nextCursor: page.nextCursor };
+    return toPage(rows, limit, (r) => ({ priority: r.priority.score, claimId: r.claimId }));
   }
 
   /** Leases the highest-priority claim nobody holds to the caller; null when nothing is available. */
@@ -96,7 +94,7 @@ export class ReviewQueueService {
       this.queue.listPage({ claimId: taken.claimId }, 1),
       this.claimsService.get(taken.claimId),
     ]);
-    const item = rows[0] ? toItemDto(rows[0]) : undefined;
+    const item = rows[0];
     if (!item)
       throw new NotFoundError(`Claim ${taken.claimId} left the queue while it was being handed out.`);
     return { lease: toLeaseDto(taken), item, claim };
@@ -290,23 +288,5 @@ function toLeaseDto(row: LeaseRow): LeaseDto {
     leasedAt: (row.leasedAt ?? new Date()).toISOString(),
     expiresAt: (row.leaseExpiresAt ?? new Date()).toISOString(),
     renewals: row.leaseRenewals,
-  };
-}
-
-function toItemDto(r: QueueRow): ReviewQueueItemDto {
-  return {
-    claimId: r.claimId,
-    articleId: r.articleId,
-    text: r.text,
-    checkworthiness: r.score,
-    agreementStatus: r.agreementStatus,
-    outlet: r.outlet,
-    articleTitle: r.articleTitle,
-    articleUrl: r.articleUrl,
-    figures: r.figures,
-    sources: r.sources,
-    priority: { score: r.priority, reasons: r.reasons },
-    lease: isLive(r) ? toLeaseDto({ ...r, open: true }) : null,
-    createdAt: r.createdAt.toISOString(),
   };
 }

@@ -2,6 +2,8 @@ import { waitFor } from '../support/db';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { seedArticle, type SeededArticle } from './review-fixtures';
 
+jest.setTimeout(120_000);
+
 interface QueueItem {
   claimId: string;
   articleId: string;
