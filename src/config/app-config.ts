@@ -27,6 +27,13 @@ export class AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Requests per minute allowed for one API key (or one address without a key). */
   readonly rateLimitPerMinute: number;
+  /**
+   * 32-byte key that encrypts webhook signing secrets at rest (AES-256-GCM). Unset: no webhook can be created (its
+   * secret could not be stored encrypted); webhooks stored earlier in clear text still deliver.
+   */
+  readonly webhookSecretKey: Buffer | undefined;
+  /** Allow webhook URLs on loopback, private, link-local and other non-public addresses (tests, closed networks). */
+  readonly webhookAllowPrivateUrls: boolean;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

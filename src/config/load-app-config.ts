@@ -57,6 +57,14 @@ export function loadAppConfig(env: Env): AppConfig {
   if (bootstrapAdminKey !== undefined && bootstrapAdminKey.length < 16) {
     problems.push('BOOTSTRAP_ADMIN_KEY must be at least 16 characters long');
   }
+  const rawWebhookKey = env.WEBHOOK_SECRET_KEY?.trim() || undefined;
+  const webhookSecretKey = rawWebhookKey === undefined ? undefined : parseSecretKey(rawWebhookKey);
+  if (rawWebhookKey !== undefined && webhookSecretKey === undefined) {
+    problems.push(
+      'WEBHOOK_SECRET_KEY must be 32 random bytes written as base64 (e.g. `openssl rand -base64 32`) or as 64 ' +
+        'hex digits',
+    );
+  }
   const logLevel = text('LOG_LEVEL', 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const queuePrefix = text('QUEUE_PREFIX', 'claimtrail');
@@ -81,7 +89,17 @@ export function loadAppConfig(env: Env): AppConfig {
     migrateOnStart: bool('MIGRATE_ON_START', true),
     logLevel,
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    webhookSecretKey,
+    webhookAllowPrivateUrls: bool('WEBHOOK_ALLOW_PRIVATE_URLS', false),
   });
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** 32 bytes as 64 hex digits or as base64 (standard or URL-safe alphabet, padding optional); undefined otherwise. */
+function parseSecretKey(value: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) return undefined;
+  const key = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return key.length === 32 ? key : undefined;
 }

@@ -12,7 +12,9 @@ export interface DeliveryCursor {
 export interface DeliveryTarget {
   delivery: WebhookDelivery;
   url: string;
-  secret: string;
+  /** The webhook's encrypted secret, or null for a row that still holds `legacySecret`. */
+  secretCiphertext: string | null;
+  legacySecret: string | null;
 }
 
 /** Named queries on webhook_deliveries. */
@@ -50,15 +52,17 @@ export class WebhookDeliveriesRepository {
     return this.dataSource.getRepository(WebhookDelivery).findOneBy({ id });
   }
 
-  /** The delivery with its webhook's url and secret (null when either is gone). */
+  /** The delivery with its webhook's url and stored secret (null when either is gone). */
   async findTarget(id: string): Promise<DeliveryTarget | null> {
     const delivery = await this.findById(id);
     if (!delivery) return null;
-    const rows: { url: string; secret: string }[] = await this.dataSource.query(
-      `SELECT url, secret FROM webhooks WHERE id = $1`,
-      [delivery.webhookId],
-    );
-    return rows[0] ? { delivery, url: rows[0].url, secret: rows[0].secret } : null;
+    const rows: { url: string; secretCiphertext: string | null; legacySecret: string | null }[] =
+      await this.dataSource.query(
+        `SELECT url, secret_ciphertext AS "secretCiphertext", legacy_secret AS "legacySecret"
+           FROM webhooks WHERE id = $1`,
+        [delivery.webhookId],
+      );
+    return rows[0] ? { delivery, ...rows[0] } : null;
   }
 
   /** Newest first, keyset on (created_at, id). Fetches `limit + 1`. */

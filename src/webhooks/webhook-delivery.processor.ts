@@ -8,7 +8,7 @@ import {
   JOB_DELIVER_WEBHOOK,
   WEBHOOKS_QUEUE,
 } from '../pipeline/queues';
-import { WebhooksService } from './webhooks.service';
+import { WebhookDeliveryImpossibleError, WebhooksService } from './webhooks.service';
 
 /** Attempts before a delivery whose row is not visible is dropped (its transaction rolled back). */
 const MISSING_ATTEMPTS = 3;
@@ -37,7 +37,14 @@ export class WebhookDeliveryProcessor extends WorkerHost implements OnApplicatio
   }
 
   private async deliver(job: Job<DeliverWebhookPayload>): Promise<unknown> {
-    const outcome = await this.webhooks.deliver(job.data.deliveryId, isLastAttempt(job));
+    let outcome: Awaited<ReturnType<WebhooksService['deliver']>>;
+    try {
+      outcome = await this.webhooks.deliver(job.data.deliveryId, isLastAttempt(job));
+    } catch (err) {
+      // Recorded as failed already; retrying cannot help until an administrator fixes the key.
+      if (err instanceof WebhookDeliveryImpossibleError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
     if (outcome === 'missing' && job.attemptsMade + 1 < MISSING_ATTEMPTS) {
       // Emitted inside a transaction that may not have committed yet: look again after the backoff.
       throw new Error(`Delivery ${job.data.deliveryId} is not visible yet`);

@@ -35,7 +35,9 @@ export class WebhooksController {
     description:
       'Events: article.verified, claim.status_changed, review.published. Each delivery is a JSON POST signed ' +
       'with HMAC-SHA256 of the body (X-Claimtrail-Signature: sha256=<hex>), with X-Claimtrail-Delivery (id) and ' +
-      'X-Claimtrail-Timestamp (Unix seconds); non-2xx answers are retried with exponential backoff.',
+      'X-Claimtrail-Timestamp (Unix seconds); non-2xx answers are retried with exponential backoff. The secret ' +
+      'is stored encrypted (503 while the server has no WEBHOOK_SECRET_KEY). URLs on loopback, private, ' +
+      'link-local or cloud metadata addresses are refused (400) unless WEBHOOK_ALLOW_PRIVATE_URLS is on.',
   })
   @ApiCreatedResponse({ type: CreatedWebhookDto })
   @ApiErrorResponses()
@@ -43,7 +45,8 @@ export class WebhooksController {
     @Body() body: CreateWebhookDto,
     @CurrentApiKey() caller: AuthenticatedKey,
   ): Promise<CreatedWebhookDto> {
-    return CreatedWebhookDto.fromCreated(await this.webhooks.create(body, caller));
+    const { webhook, secret } = await this.webhooks.create(body, caller);
+    return CreatedWebhookDto.fromCreated(webhook, secret);
   }
 
   @Get()

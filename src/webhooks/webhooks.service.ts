@@ -1,10 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { AuthenticatedKey } from '../auth/authenticated-key';
-import { NotFoundError, ValidationError } from '../common/errors';
+import { NotFoundError, ServiceUnavailableError, ValidationError } from '../common/errors';
+import { AppConfig } from '../config/app-config';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import type { WebhookDelivery } from './webhook-delivery.entity';
 import { type DeliveryCursor, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { assertPublicWebhookUrl, WebhookAddressRefusedError } from './webhook-address-policy';
 import { WebhookDispatchService } from './webhook-dispatch.service';
+import { postWebhook } from './webhook-http';
+import {
+  decryptWebhookSecret,
+  encryptWebhookSecret,
+  WebhookSecretUnreadableError,
+} from './webhook-secret-cipher';
 import {
   DELIVERY_HEADER,
   EVENT_HEADER,
@@ -22,6 +31,11 @@ const MAX_ERROR_LENGTH = 500;
 /** A receiver did not accept a delivery; BullMQ retries the job with backoff. */
 export class WebhookDeliveryFailedError extends Error {}
 
+/** A delivery that cannot succeed by retrying (its secret cannot be decrypted); recorded as failed. */
+export class WebhookDeliveryImpossibleError extends Error {}
+
+const LEGACY_BATCH = 100;
+
 export type DeliveryOutcome = 'delivered' | 'already-settled' | 'missing';
 
 const isDeliveryCursor = (v: unknown): v is DeliveryCursor =>
@@ -34,25 +48,91 @@ const isDeliveryCursor = (v: unknown): v is DeliveryCursor =>
 
 /** Webhook subscriptions, their deliveries, and the signed HTTP POST of one delivery. */
 @Injectable()
-export class WebhooksService {
+export class WebhooksService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WebhooksService.name);
+
   constructor(
+    private readonly config: AppConfig,
     private readonly webhooks: WebhooksRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly dispatch: WebhookDispatchService,
   ) {}
 
+  /** Encrypts the secrets stored in clear text by earlier versions, or warns that they stay so without a key. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.webhookSecretKey) {
+      const encrypted = await this.encryptLegacySecrets();
+      if (encrypted)
+        this.logger.log(`Encrypted the signing secrets of ${encrypted} webhook(s) stored in clear`);
+      return;
+    }
+    const legacy = await this.webhooks.countLegacySecrets();
+    if (legacy) {
+      this.logger.warn(
+        `${legacy} webhook signing secret(s) are stored in clear text; set WEBHOOK_SECRET_KEY to encrypt them`,
+      );
+    }
+  }
+
+  /**
+   * Subscribes a URL. The signing secret (given or generated) is returned to the caller once and stored only
+   * encrypted, so creating a webhook needs WEBHOOK_SECRET_KEY (503 saying so otherwise). The URL must point to
+   * public addresses unless WEBHOOK_ALLOW_PRIVATE_URLS is on (400 naming the address otherwise).
+   */
   async create(
     input: { url: string; events: WebhookEvent[]; secret?: string },
     caller: AuthenticatedKey,
-  ): Promise<Webhook> {
+  ): Promise<{ webhook: Webhook; secret: string }> {
     const events = [...new Set(input.events)];
     if (!events.length) throw new ValidationError('events must name at least one event.');
-    return this.webhooks.insert({
+    await this.assertAllowedUrl(input.url);
+    const key = this.config.webhookSecretKey;
+    if (!key) {
+      throw new ServiceUnavailableError(
+        'Webhooks cannot be created: WEBHOOK_SECRET_KEY is not set on the server, and webhook signing secrets ' +
+          'are only stored encrypted. Set it to 32 random bytes (e.g. `openssl rand -base64 32`) on every API ' +
+          'and worker process, and restart.',
+      );
+    }
+    const id = randomUUID();
+    const secret = input.secret ?? generateWebhookSecret();
+    const webhook = await this.webhooks.insert({
+      id,
       url: input.url,
       events,
-      secret: input.secret ?? generateWebhookSecret(),
+      secretCiphertext: encryptWebhookSecret(key, id, secret),
       createdByKeyId: caller.id,
     });
+    return { webhook, secret };
+  }
+
+  /** Encrypts every clear-text secret left by an earlier version (idempotent; safe in concurrent processes). */
+  async encryptLegacySecrets(): Promise<number> {
+    const key = this.config.webhookSecretKey;
+    if (!key) return 0;
+    let encrypted = 0;
+    for (;;) {
+      const rows = await this.webhooks.findLegacySecrets(LEGACY_BATCH);
+      for (const row of rows) {
+        const ciphertext = encryptWebhookSecret(key, row.id, row.legacySecret);
+        if (await this.webhooks.encryptLegacySecret(row.id, row.legacySecret, ciphertext)) encrypted += 1;
+      }
+      if (rows.length < LEGACY_BATCH) return encrypted;
+    }
+  }
+
+  private async assertAllowedUrl(raw: string): Promise<void> {
+    if (this.config.webhookAllowPrivateUrls) return;
+    try {
+      await assertPublicWebhookUrl(new URL(raw));
+    } catch (err) {
+      if (!(err instanceof WebhookAddressRefusedError)) throw err;
+      throw new ValidationError(
+        `url is refused: ${err.message}. Webhooks are delivered only to public addresses (no loopback, private, ` +
+          'link-local or cloud metadata addresses); a server administrator can allow private networks with ' +
+          'WEBHOOK_ALLOW_PRIVATE_URLS=true.',
+      );
+    }
   }
 
   list(): Promise<Webhook[]> {
@@ -101,8 +181,22 @@ export class WebhooksService {
   async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliveryOutcome> {
     const target = await this.deliveries.findTarget(deliveryId);
     if (!target) return 'missing';
-    const { delivery, url, secret } = target;
+    const { delivery, url } = target;
     if (delivery.status !== 'pending') return 'already-settled';
+    let secret: string;
+    try {
+      secret = await this.signingSecret(delivery.webhookId, target);
+    } catch (err) {
+      if (!(err instanceof WebhookSecretUnreadableError)) throw err;
+      const error = `Cannot sign: ${err.message}`;
+      await this.deliveries.recordAttempt(delivery.id, {
+        statusCode: null,
+        error: error.slice(0, MAX_ERROR_LENGTH),
+        delivered: false,
+        final: true,
+      });
+      throw new WebhookDeliveryImpossibleError(`Delivery ${delivery.id}: ${error}`);
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     const body = JSON.stringify({
       id: delivery.id,
@@ -114,9 +208,9 @@ export class WebhooksService {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
+      statusCode = await postWebhook(
+        new URL(url),
+        {
           'Content-Type': 'application/json',
           'User-Agent': 'claimtrail-webhooks/1',
           [SIGNATURE_HEADER]: signBody(secret, body),
@@ -125,11 +219,8 @@ export class WebhooksService {
           [EVENT_HEADER]: delivery.event,
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      statusCode = response.status;
-      await response.arrayBuffer().catch(() => undefined);
+        { timeoutMs: DELIVERY_TIMEOUT_MS, allowPrivate: this.config.webhookAllowPrivateUrls },
+      );
       if (statusCode < 200 || statusCode >= 300) error = `Receiver answered HTTP ${statusCode}`;
     } catch (err) {
       error = `Request failed: ${err instanceof Error ? err.message : String(err)}`;
@@ -143,5 +234,23 @@ export class WebhooksService {
     });
     if (!delivered) throw new WebhookDeliveryFailedError(`Delivery ${delivery.id} to ${url}: ${error}`);
     return 'delivered';
+  }
+
+  /** The webhook's signing secret: decrypted, or a clear-text one from an earlier version (encrypted on the way). */
+  private async signingSecret(
+    webhookId: string,
+    stored: { secretCiphertext: string | null; legacySecret: string | null },
+  ): Promise<string> {
+    const key = this.config.webhookSecretKey;
+    if (stored.secretCiphertext !== null)
+      return decryptWebhookSecret(key, webhookId, stored.secretCiphertext);
+    if (stored.legacySecret === null) {
+      throw new WebhookSecretUnreadableError(`webhook ${webhookId} has no stored secret`);
+    }
+    if (key) {
+      const ciphertext = encryptWebhookSecret(key, webhookId, stored.legacySecret);
+      await this.webhooks.encryptLegacySecret(webhookId, stored.legacySecret, ciphertext);
+    }
+    return stored.legacySecret;
   }
 }

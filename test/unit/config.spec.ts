@@ -29,6 +29,8 @@ describe('loadAppConfig', () => {
       migrateOnStart: true,
       logLevel: 'info',
       rateLimitPerMinute: 600,
+      webhookSecretKey: undefined,
+      webhookAllowPrivateUrls: false,
     });
   });
 
@@ -51,6 +53,8 @@ describe('loadAppConfig', () => {
       MIGRATE_ON_START: 'no',
       LOG_LEVEL: 'debug',
       RATE_LIMIT_PER_MINUTE: '30',
+      WEBHOOK_SECRET_KEY: '00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF',
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
     });
     expect({ ...config }).toEqual({
       databaseUrl: 'postgresql://app@db:5433/news',
@@ -66,6 +70,11 @@ describe('loadAppConfig', () => {
       migrateOnStart: false,
       logLevel: 'debug',
       rateLimitPerMinute: 30,
+      webhookSecretKey: Buffer.from(
+        '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
+        'hex',
+      ),
+      webhookAllowPrivateUrls: true,
     });
   });
 
@@ -98,10 +107,22 @@ describe('loadAppConfig', () => {
     ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['QUEUE_PREFIX', 'has:colon', /QUEUE_PREFIX may hold only letters, digits, _ and -/],
     ['BOOTSTRAP_ADMIN_KEY', 'short', /BOOTSTRAP_ADMIN_KEY must be at least 16 characters long/],
+    ['WEBHOOK_SECRET_KEY', 'too-short-a-key', /WEBHOOK_SECRET_KEY must be 32 random bytes/],
+    ['WEBHOOK_SECRET_KEY', 'a'.repeat(63), /WEBHOOK_SECRET_KEY must be 32 random bytes/],
+    ['WEBHOOK_SECRET_KEY', Buffer.alloc(31, 7).toString('base64'), /WEBHOOK_SECRET_KEY must be 32 random/],
+    ['WEBHOOK_ALLOW_PRIVATE_URLS', 'maybe', /WEBHOOK_ALLOW_PRIVATE_URLS must be true or false/],
   ])('refuses %s=%p with a message naming it', (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
+  });
+
+  it.each([
+    ['base64', Buffer.alloc(32, 9).toString('base64')],
+    ['base64url without padding', Buffer.alloc(32, 9).toString('base64url')],
+    ['hex', Buffer.alloc(32, 9).toString('hex')],
+  ])('reads a WEBHOOK_SECRET_KEY written as %s', (_form, raw) => {
+    expect(loadAppConfig({ WEBHOOK_SECRET_KEY: ` ${raw} ` }).webhookSecretKey).toEqual(Buffer.alloc(32, 9));
   });
 
   it('lists every problem in one error, not just the first', () => {
@@ -118,6 +139,8 @@ describe('loadAppConfig', () => {
       RATE_LIMIT_PER_MINUTE: '0',
       QUEUE_PREFIX: 'a b',
       BOOTSTRAP_ADMIN_KEY: 'tiny',
+      WEBHOOK_SECRET_KEY: 'not-a-key',
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'perhaps',
     };
     let error: unknown;
     try {

@@ -61,8 +61,8 @@ export class CreatedWebhookDto extends WebhookDto {
   @ApiProperty({ description: 'The signing secret, shown once.' })
   secret: string;
 
-  static fromCreated(w: Webhook): CreatedWebhookDto {
-    return { ...WebhookDto.from(w), secret: w.secret };
+  static fromCreated(w: Webhook, secret: string): CreatedWebhookDto {
+    return { ...WebhookDto.from(w), secret };
   }
 }
 
