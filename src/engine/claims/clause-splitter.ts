@@ -156,28 +156,44 @@ interface Ctx {
   toks: Token[];
   /** Token indices inside a quantity span or parentheses: never split there. */
   locked: Uint8Array;
+  /** 1 where the token is verb-like. */
+  verb: Uint8Array;
+  /** Verb-like tokens in [0, i) (range questions in constant time: the splitter asks them at every token). */
+  verbsBefore: Int32Array;
+  /** Figures (numbers that are no year, "once" aside) in [0, i). */
+  figuresBefore: Int32Array;
+}
+
+function isFigure(w: string): boolean {
+  // "one of the …" without a figure is rarely a quantity claim; keep "one" only before a noun-ish token.
+  return isNumberToken(w) && !isYearToken(w) && w !== 'once';
+}
+
+function context(text: string, toks: Token[], locked: Uint8Array): Ctx {
+  const n = toks.length;
+  const verb = new Uint8Array(n);
+  const verbsBefore = new Int32Array(n + 1);
+  const figuresBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const w = toks[i].w;
+    verb[i] = isVerbLike(w) ? 1 : 0;
+    verbsBefore[i + 1] = verbsBefore[i] + verb[i];
+    figuresBefore[i + 1] = figuresBefore[i] + (isFigure(w) ? 1 : 0);
+  }
+  return { text, toks, locked, verb, verbsBefore, figuresBefore };
 }
 
 function isComma(t: Token | undefined): boolean {
   return !!t && (t.raw === ',' || t.raw === '\u2014' || t.raw === '\u2013');
 }
 
-/** Non-year numbers in tokens [a, b). */
+/** Non-year numbers in tokens [a, b) (within the region's tokens). */
 function hasQty(c: Ctx, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) {
-    const w = c.toks[i].w;
-    if (isNumberToken(w) && !isYearToken(w)) {
-      // "one of the …" without a figure is rarely a quantity claim; keep "one" only before a noun-ish token.
-      if (w === 'once') continue;
-      return true;
-    }
-  }
-  return false;
+  return a < b && c.figuresBefore[b] > c.figuresBefore[a];
 }
 
 function hasVerb(c: Ctx, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (isVerbLike(c.toks[i].w)) return true;
-  return false;
+  return a < b && c.verbsBefore[b] > c.verbsBefore[a];
 }
 
 /** Next comma (depth 0, not locked) at or after `from`, or `end`. */
@@ -188,7 +204,7 @@ function nextComma(c: Ctx, from: number, end: number): number {
 
 /** Index of the first verb-like token in [a, b), or -1. */
 function firstVerb(c: Ctx, a: number, b: number): number {
-  for (let i = a; i < b; i++) if (isVerbLike(c.toks[i].w)) return i;
+  for (let i = a; i < b; i++) if (c.verb[i]) return i;
   return -1;
 }
 
@@ -196,7 +212,7 @@ function firstVerb(c: Ctx, a: number, b: number): number {
 function clauseAt(c: Ctx, a: number, b: number): boolean {
   for (let i = a; i < Math.min(b, a + 7); i++) {
     if (isComma(c.toks[i])) return false;
-    if (isVerbLike(c.toks[i].w)) return i > a; // a subject first
+    if (c.verb[i]) return i > a; // a subject first
   }
   return false;
 }
@@ -633,7 +649,7 @@ export function splitClaims(
     if (depth > 0 || inLock) locked[i] = 1;
     if ((t.raw === ')' || t.raw === ']') && depth > 0) depth--;
   }
-  const c: Ctx = { text, toks, locked };
+  const c = context(text, toks, locked);
   const parts: ClaimPart[] = [];
   const cuts = coordinationCuts(c, 0, toks.length);
   // Rebuild segments with their cuts.
