@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -16,7 +17,8 @@ import { startEntryPoint, stopProcesses } from './child-processes';
  * process, with 50 connections for 10 s each against
  * a baseline route (GET /v1/workspace-settings: the HTTP stack and key check), GET /v1/review-queue (first page,
  * then filtered by outlet and status) and POST /v1/review-queue/next (every answer is a new lease), then the same
- * with 10 connections. Prints requests/s and latency percentiles. Target: p99 < 50 ms for the listing. The
+ * with 10 connections. Prints requests/s and latency percentiles, and the CPU time each request cost the API
+ * process and the PostgreSQL backends serving it (Linux /proc; steadier than wall time on a shared machine). Target: p99 < 50 ms for the listing. The
  * database is vacuumed and analysed after seeding (as autovacuum would have done on a live one).
  *
  *   node dist/bench/review-queue.bench.js      (or through npm run bench)
@@ -47,7 +49,15 @@ export interface ReviewQueueBenchFigures {
   durationSeconds: number;
   runs: Record<
     string,
-    { requestsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; non2xx: number }
+    {
+      requestsPerSecond: number;
+      p50Ms: number;
+      p99Ms: number;
+      maxMs: number;
+      non2xx: number;
+      apiCpuMsPerRequest: number | null;
+      postgresCpuMsPerRequest: number | null;
+    }
   >;
 }
 
@@ -87,6 +97,22 @@ export async function seed(databaseUrl: string): Promise<void> {
   } finally {
     await ds.destroy();
   }
+}
+
+/** CPU time (user + system) of processes, in ms, from /proc (Linux; null elsewhere or when a process is gone). */
+const CLOCK_TICKS_PER_SECOND = 100;
+function cpuMs(pids: number[]): Map<number, number> {
+  const result = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
+    } catch {
+      // not Linux, or the process ended
+    }
+  }
+  return result;
 }
 
 async function run(name: string, options: Record<string, unknown>): Promise<AutocannonResult> {
@@ -139,10 +165,9 @@ export async function runReviewQueueBench(): Promise<ReviewQueueBenchFigures> {
   );
   const { secret } = await setup.get(ApiKeysService).create('bench reviewer', 'factchecker');
   await setup.close();
-  const vacuum = new DataSource({ type: 'postgres', url: databaseUrl, poolSize: 1 });
-  await vacuum.initialize();
-  await vacuum.query('VACUUM ANALYZE');
-  await vacuum.destroy();
+  const observer = new DataSource({ type: 'postgres', url: databaseUrl, poolSize: 1 });
+  await observer.initialize();
+  await observer.query('VACUUM ANALYZE');
 
   const port = String(20000 + Math.floor(Math.random() * 20000));
   const target = `http://127.0.0.1:${port}`;
@@ -163,42 +188,58 @@ export async function runReviewQueueBench(): Promise<ReviewQueueBenchFigures> {
   try {
     const headers = { 'x-api-key': secret, 'content-type': 'application/json' };
     const runs: ReviewQueueBenchFigures['runs'] = {};
-    const record = (name: string, r: AutocannonResult) => {
+    /** The API's PostgreSQL backends (its pool: application_name claimtrail) and the API process itself. */
+    const backends = async (): Promise<number[]> =>
+      (
+        await observer.query<{ pid: number }[]>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimtrail'`,
+        )
+      ).map((r) => r.pid);
+    const record = async (name: string, measure: () => Promise<AutocannonResult>) => {
+      const apiPid = server.pid ?? -1;
+      const before = cpuMs([apiPid, ...(await backends())]);
+      const r = await measure();
+      const pgPids = await backends();
+      const after = cpuMs([apiPid, ...pgPids]);
+      const spent = (pid: number) => (after.get(pid) ?? 0) - (before.get(pid) ?? 0);
+      const requests = r['2xx'] + r.non2xx;
+      const perRequest = (ms: number) => (after.has(apiPid) && requests ? +(ms / requests).toFixed(3) : null);
       runs[name] = {
         requestsPerSecond: Math.round(r.requests.average),
         p50Ms: r.latency.p50,
         p99Ms: r.latency.p99,
         maxMs: r.latency.max,
         non2xx: r.non2xx,
+        apiCpuMsPerRequest: perRequest(spent(apiPid)),
+        postgresCpuMsPerRequest: perRequest(pgPids.reduce((sum, pid) => sum + spent(pid), 0)),
       };
+      console.log(
+        `   CPU per request: API ${runs[name].apiCpuMsPerRequest} ms, PostgreSQL ${runs[name].postgresCpuMsPerRequest} ms`,
+      );
     };
     await run('warm-up', { url: `${target}/v1/review-queue`, headers, duration: 2 });
     for (const connections of [CONNECTIONS, FEW_CONNECTIONS]) {
       const suffix = connections === CONNECTIONS ? '' : ` (${connections} connections)`;
       console.log(`-- ${connections} connections`);
-      record(
-        `baseline GET /v1/workspace-settings${suffix}`,
-        await run('baseline GET /v1/workspace-settings (auth + one primary-key read)', {
+      await record(`baseline GET /v1/workspace-settings${suffix}`, () =>
+        run('baseline GET /v1/workspace-settings (auth + one primary-key read)', {
           url: `${target}/v1/workspace-settings`,
           headers,
           connections,
         }),
       );
-      record(
-        `GET /v1/review-queue${suffix}`,
-        await run('GET /v1/review-queue', { url: `${target}/v1/review-queue`, headers, connections }),
+      await record(`GET /v1/review-queue${suffix}`, () =>
+        run('GET /v1/review-queue', { url: `${target}/v1/review-queue`, headers, connections }),
       );
-      record(
-        `GET /v1/review-queue?outlet=&agreementStatus=${suffix}`,
-        await run('GET /v1/review-queue?outlet=Outlet 7&agreementStatus=conflicting', {
+      await record(`GET /v1/review-queue?outlet=&agreementStatus=${suffix}`, () =>
+        run('GET /v1/review-queue?outlet=Outlet 7&agreementStatus=conflicting', {
           url: `${target}/v1/review-queue?outlet=Outlet%207&agreementStatus=conflicting`,
           headers,
           connections,
         }),
       );
-      record(
-        `POST /v1/review-queue/next${suffix}`,
-        await run('POST /v1/review-queue/next', {
+      await record(`POST /v1/review-queue/next${suffix}`, () =>
+        run('POST /v1/review-queue/next', {
           url: `${target}/v1/review-queue/next`,
           method: 'POST',
           body: '{}',
@@ -211,6 +252,7 @@ export async function runReviewQueueBench(): Promise<ReviewQueueBenchFigures> {
     console.log(`listing p99 ${listingP99} ms (target < 50 ms): ${listingP99 < 50 ? 'met' : 'NOT met'}`);
     return { claims: CLAIMS, queued, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, runs };
   } finally {
+    await observer.destroy();
     await stopProcesses([server]);
     const cleanup = new DataSource({ type: 'postgres', url: maintenance.toString(), poolSize: 1 });
     await cleanup.initialize();
