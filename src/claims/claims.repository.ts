@@ -64,6 +64,11 @@ export interface WireCandidateRow {
   wireOriginArticleId: string | null;
 }
 
+/** Characters read on each side of a claim's span to find its sentence. */
+const CONTEXT_WINDOW = 400;
+/** Characters of an article's opening read for the names that place its event. */
+const LEAD_LENGTH = 800;
+
 /** Named queries on claims, their quantities and attributions. */
 @Injectable()
 export class ClaimsRepository {
@@ -292,6 +297,29 @@ export class ClaimsRepository {
          FROM shared s JOIN articles a ON a.id = s.article_id`,
       [articleId, hashes, minShared, limit],
     );
+  }
+
+  /**
+   * What verification reads around each claim: a window of the article text around the claim's span (the
+   * sentence is cut from it) and the article's opening (dateline and lede, whose names place the event).
+   */
+  async findTextContexts(
+    claimIds: string[],
+  ): Promise<Map<string, { window: string; claimAt: number; claimEnd: number; lead: string }>> {
+    if (!claimIds.length) return new Map();
+    const rows: { id: string; window: string; claimAt: number; claimEnd: number; lead: string }[] =
+      await this.manager().query(
+        `SELECT c.id,
+                substring(a.text FROM greatest(0, c.span_start - $2) + 1
+                          FOR c.span_end - greatest(0, c.span_start - $2) + $2) AS window,
+                c.span_start - greatest(0, c.span_start - $2) AS "claimAt",
+                c.span_end - greatest(0, c.span_start - $2) AS "claimEnd",
+                left(a.text, $3) AS lead
+           FROM claims c JOIN articles a ON a.id = c.article_id
+          WHERE c.id = ANY($1)`,
+        [claimIds, CONTEXT_WINDOW, LEAD_LENGTH],
+      );
+    return new Map(rows.map(({ id, ...context }) => [id, context]));
   }
 
   /** Each claim's article, the article's wire group (its wire origin, or itself) and outlet. */

@@ -14,6 +14,7 @@ import {
   type ComparableClaim,
 } from '../engine/agreement';
 import type { Quantity as EngineQuantity } from '../engine/types';
+import { sentenceAround } from '../engine/text';
 import { computeAgreement } from './agreement-status';
 import { VerificationRunsRepository } from './verification-runs.repository';
 import { NewsroomEventsService } from '../webhooks/newsroom-events.service';
@@ -91,7 +92,10 @@ export class VerificationService {
       if (!features.has(otherId)) continue;
       // Compare in the stored pair order, so the two claims' jobs reach the same answer for the pair.
       const [a, b] = orderedPair(claim.id, otherId);
-      const result = wireCopy(a, b, features, hashes, wire) ?? compare(features.get(a), features.get(b));
+      // Claims of different articles must also name a common event anchor (engine scope 'corpus').
+      const scope = wire.get(a)?.articleId === wire.get(b)?.articleId ? 'article' : 'corpus';
+      const result =
+        wireCopy(a, b, features, hashes, wire) ?? compare(features.get(a), features.get(b), scope);
       if (result?.relation) {
         const outcome = await this.relations.upsert(a, b, {
           relation: result.relation,
@@ -261,9 +265,10 @@ export class VerificationService {
   /** Claims in the engine's comparable shape (wording, figures, sources, relays, negation). */
   private async loadComparables(claims: Claim[]): Promise<Map<string, ComparableClaim>> {
     const ids = claims.map((c) => c.id);
-    const [quantities, sources] = await Promise.all([
+    const [quantities, sources, texts] = await Promise.all([
       this.claims.findQuantities(ids),
       this.claims.findAttributedSources(ids),
+      this.claims.findTextContexts(ids),
     ]);
     const out = new Map<string, ComparableClaim>();
     for (const c of claims) {
@@ -287,6 +292,7 @@ export class VerificationService {
           .filter((s) => s.claimId === c.id && s.role === 'primary')
           .map((s) => ({ name: s.name, type: s.type })),
         via: sources.filter((s) => s.claimId === c.id && s.role === 'via').map((s) => ({ name: s.name })),
+        ...textContext(texts.get(c.id)),
       });
     }
     return out;
@@ -335,13 +341,22 @@ function featuresOf(claim: ComparableClaim): ClaimFeatures | null {
 function compare(
   a: ClaimFeatures | null | undefined,
   b: ClaimFeatures | null | undefined,
+  scope: 'article' | 'corpus',
 ): ClaimComparison | undefined {
   if (!a || !b || !a.origins.length || !b.origins.length) return undefined;
   try {
-    return compareFeatures(a, b);
+    return compareFeatures(a, b, { scope });
   } catch {
     return undefined;
   }
+}
+
+/** The claim's sentence (where its figures are read) and its article's opening (what places its event). */
+function textContext(
+  t: { window: string; claimAt: number; claimEnd: number; lead: string } | undefined,
+): Pick<ComparableClaim, 'context' | 'lead'> {
+  if (!t) return {};
+  return { context: sentenceAround(t.window, t.claimAt, t.claimEnd), lead: t.lead };
 }
 
 function clamp01(x: number): number {

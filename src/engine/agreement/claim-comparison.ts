@@ -125,6 +125,12 @@ function timeClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
   return null;
 }
 
+/** Across articles: the claims (with their sentences and their articles' openings) name a common anchor. */
+function shareEventName(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  const names = (f: ClaimFeatures): Set<string> => new Set([...f.entities, ...(f.leadEntities ?? [])]);
+  return intersect(names(a), names(b)).length > 0;
+}
+
 /** Both locate their event in a named place, and neither place is named by the other claim. */
 function placesClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
   if (!a.places?.size || !b.places?.size) return null;
@@ -293,7 +299,7 @@ export function compareFeatures(
 ): ClaimComparison {
   const aq = a.quantities.length > 0;
   const bq = b.quantities.length > 0;
-  if (options.scope === 'corpus' && !intersect(a.entities, b.entities).length) {
+  if (options.scope === 'corpus' && !shareEventName(a, b)) {
     return NO_RELATION('different-event', 'the claims name no common place, organisation or person');
   }
   if (a.superseded || b.superseded) return NO_RELATION('superseded', 'an earlier, superseded figure');

@@ -45,6 +45,12 @@ export interface ComparableClaim {
    * wording elides it ("slowed to 6.8 percent" in "Inflation slowed to 6.8 percent, the office said").
    */
   context?: string;
+  /**
+   * Optional: the headline and opening of the claim's article (dateline included). Names there (places,
+   * organisations, people) place the event, so claims of different articles compared with scope 'corpus' relate
+   * only when they share one: "Nineteen people were killed" in a factory fire is no count of a cholera outbreak.
+   */
+  lead?: string;
   /** `false` keeps the claim out of relateClaims (headlines, opinions); absent means check-worthy. */
   checkworthy?: boolean;
 }
@@ -107,6 +113,8 @@ export interface ClaimFeatures {
    * articles, two figures can only be the same fact when they name a common event anchor.
    */
   entities: Set<string>;
+  /** Proper names in the article's opening (`lead`): with `entities`, what places the event across articles. */
+  leadEntities: Set<string>;
   /** Places the claim's own wording locates its event in ("in Selt province" → selt). */
   places: Set<string>;
   /** Named doers of the claim's predicate ("Veldt won", "Marsh has received"): whose figure it is. */
@@ -158,6 +166,8 @@ const DETERMINERS = new Set([
   'those',
 ]);
 const MAX_TEXT = 5000;
+/** How much of an article's opening is read for the names that place its event. */
+const MAX_LEAD = 800;
 
 /** /^(?:1[89]|20)\d\d$/: a year-like four-digit number. */
 function isYear(raw: string): boolean {
@@ -628,6 +638,21 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     const w = t.bare;
     if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
   }
+  const leadEntities = new Set<string>();
+  const lead = safeText(claim?.lead).slice(0, MAX_LEAD);
+  if (lead) {
+    const leadTokens = tokenize(lead);
+    const leadCredits = creditRanges(lead);
+    for (let i = 0; i < leadTokens.length; i++) {
+      const t = leadTokens[i];
+      if (!isProperName(t, lead, i === 0)) continue;
+      // a word opening a line (headline, "Share this article") is no name either, but a dateline ("BRANNOCK,") is
+      const nl = lead.lastIndexOf('\n', t.start - 1);
+      if (nl >= 0 && !/[\p{L}\p{N}]/u.test(lead.slice(nl, t.start)) && !/^[A-Z]{3,}$/.test(t.raw)) continue;
+      if (leadCredits.some(([from, to]) => t.start >= from && t.end <= to)) continue;
+      if (!NAME_STOP.has(t.bare)) leadEntities.add(t.bare);
+    }
+  }
   const agents = new Set<string>();
   for (let i = cFrom; i + 1 < cTo; i++) {
     const t = tokens[i];
@@ -663,6 +688,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     quantities,
     origins,
     entities,
+    leadEntities,
     places,
     agents,
   };

@@ -5,3 +5,4 @@ export { analyzeLayout, type BlockKind, type PageLayout, type TextBlock } from '
 export { stripHtml, looksLikeHtml } from './html-stripper';
 export { rejoinBrokenWords, findBrokenWordBreaks } from './broken-words';
 export { toOriginalSpan, identityView, type InputView } from './input-view';
+export { sentenceAround } from './sentence-around';

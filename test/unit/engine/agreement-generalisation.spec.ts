@@ -628,6 +628,33 @@ describe('relateClaims on paragraphs written for this test', () => {
     expect(found.sort()).toEqual([...p.relations].sort());
   });
 
+  it("across articles, the names of each article's opening place the event", () => {
+    const fire: ComparableClaim = {
+      text: 'Nineteen people were killed',
+      quantities: [q('Nineteen', 19, 'exact', 'people')],
+      sources: [{ name: 'police' }],
+      context: 'Nineteen people were killed when fire swept through a garment factory, police said.',
+      lead: 'Death toll in factory fire rises to 19\n\nBRANNOCK, Carvenia (Meridian Press Agency) — Nineteen people…',
+    };
+    const outbreak: ComparableClaim = {
+      text: 'nine people had died',
+      quantities: [q('nine', 9, 'exact', 'people')],
+      sources: [{ name: 'health ministry' }],
+      context: 'The health ministry said nine people had died.',
+      lead: 'Cholera spreads in the south\n\nDORVAL, Estrana (Meridian Press Agency) — A cholera outbreak…',
+    };
+    const sameFire: ComparableClaim = {
+      ...outbreak,
+      context: 'The union said nine people had died.',
+      lead: 'Union disputes fire toll\n\nBRANNOCK — The garment workers union said on Wednesday…',
+    };
+    // the wire credit and line-opening words ("Death", "Cholera", "Union") place nothing
+    expect(compareClaims(fire, outbreak, { scope: 'corpus' }).method).toBe('different-event');
+    expect(compareClaims(fire, sameFire, { scope: 'corpus' }).relation).toBe('conflict');
+    // within one article the opening is not needed
+    expect(compareClaims(fire, outbreak).relation).toBe('conflict');
+  });
+
   it('relates the same toll across two articles only when they share a place', () => {
     const a: ComparableClaim = {
       text: 'put the death toll at 29',
