@@ -52,11 +52,11 @@ describe('Source registry (e2e, real PostgreSQL, Redis and workers)', () => {
     const john = `Zor${uniqueSuffix()}`;
     const omar = `Zor${uniqueSuffix()}`;
     const a1 = await ingest(
-      `National Security Communications Advisor John ${john} said 465 ${tag} ferries docked at the northern harbour on Monday.`,
+      `National Security Communications Advisor John ${john} said 465 ${tag} ferries docked at Kestrel${tag} harbour on Monday.`,
     );
     const a2 = await ingest(`The crossings will continue next week, ${john} said.`);
     const a3 = await ingest(
-      `Border official Omar ${omar} said 465 ${tag} ferries docked at the northern harbour on Monday.`,
+      `Border official Omar ${omar} said 465 ${tag} ferries docked at Kestrel${tag} harbour on Monday.`,
     );
 
     // "John X" and "X" are one source, with the role and both written forms.
