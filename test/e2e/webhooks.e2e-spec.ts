@@ -243,19 +243,19 @@ describe('webhooks (e2e)', () => {
       });
     expect(posted.status).toBe(202);
     const articleId = (posted.body as { id: string }).id;
-    const verified = await waitFor(
-      async () =>
-        received.find(
-          (r) => r.path === '/pipeline' && r.headers['x-claimtrail-event'] === 'article.verified',
-        ),
-      { timeoutMs: 60_000, what: 'the article.verified delivery' },
-    );
+    // Other tests' articles (and their re-verifications) emit events too: look for this article's own.
+    const about = (r: (typeof received)[number], event: string): boolean =>
+      r.path === '/pipeline' &&
+      r.headers['x-claimtrail-event'] === event &&
+      (JSON.parse(r.body) as { data?: { articleId?: string } }).data?.articleId === articleId;
+    const verified = await waitFor(async () => received.find((r) => about(r, 'article.verified')), {
+      timeoutMs: 60_000,
+      what: 'the article.verified delivery',
+    });
     expect(JSON.parse(verified.body)).toMatchObject({ event: 'article.verified', data: { articleId } });
     const statusChanges = await waitFor(
       async () => {
-        const found = received.filter(
-          (r) => r.path === '/pipeline' && r.headers['x-claimtrail-event'] === 'claim.status_changed',
-        );
+        const found = received.filter((r) => about(r, 'claim.status_changed'));
         return found.length ? found : undefined;
       },
       { timeoutMs: 20_000, what: 'claim.status_changed deliveries' },
