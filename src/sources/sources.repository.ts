@@ -152,7 +152,8 @@ export class SourcesRepository {
 
   /**
    * Live sources of a type that a mention with this key could be (index-backed: GIN on match_keys, btree on
-   * surname_key): those known by the key (name or alias), and persons with that last name token.
+   * surname_key): those known by the key (name or alias), and persons with that last name token. At most 100,
+   * those known by the key first (beyond two people of a surname the answer is "ambiguous" anyway).
    */
   findMatchCandidates(
     em: EntityManager,
@@ -165,7 +166,7 @@ export class SourcesRepository {
          FROM sources
         WHERE type = $1 AND merged_into_id IS NULL
           AND (match_keys @> ARRAY[$2]::text[] OR surname_key = $3 OR match_keys @> ARRAY[$3]::text[])
-        ORDER BY created_at, id
+        ORDER BY match_keys @> ARRAY[$2]::text[] DESC, created_at, id
         LIMIT 100`,
       [type, key, surname],
     );
