@@ -6,7 +6,10 @@
  * lexemes — found in at most `maxDocuments` stored documents (names, places, figures, rare words) — may open a
  * match: the query is, for each distinctive lexeme d, `d & (any other lexeme of the claim)`. A candidate therefore
  * shares at least two lexemes with the claim, one of them distinctive, and the rows the GIN index returns are at
- * most `maxTerms × maxDocuments` whatever the corpus size. A claim made only of frequent lexemes gets no query.
+ * most `maxTerms × maxDocuments` whatever the corpus size. Lexemes of middling frequency (at most
+ * `maxPairDocuments` documents and `maxPairShare` of the corpus: a place named now and then, a topic) open a match only together: `m1 & m2`, whose
+ * rows are at most the smaller posting list and, for unrelated words, about df1 × df2 / N — fewer as the corpus
+ * grows. A claim made only of frequent lexemes gets no query.
  */
 
 export interface CandidateTermOptions {
@@ -14,6 +17,14 @@ export interface CandidateTermOptions {
   maxDocuments: number;
   /** The rarest distinctive lexemes used (bounds the query's size and the rows it can return). */
   maxTerms: number;
+  /**
+   * A lexeme in more than maxDocuments stored documents, but at most this many and at most `maxPairShare` of them,
+   * opens a match paired with another such lexeme.
+   */
+  maxPairDocuments: number;
+  maxPairShare: number;
+  /** The rarest middling lexemes paired with each other. */
+  maxPairTerms: number;
   /** Lexemes shorter than this are ignored (stems of numbers under 100, "us", "un"). */
   minLength: number;
 }
@@ -21,13 +32,21 @@ export interface CandidateTermOptions {
 export const DEFAULT_CANDIDATE_TERM_OPTIONS: CandidateTermOptions = {
   maxDocuments: 200,
   maxTerms: 6,
+  maxPairDocuments: 2_000,
+  maxPairShare: 0.02,
+  maxPairTerms: 4,
   minLength: 3,
 };
 
 export interface CandidateTerms {
   /** The distinctive lexemes, rarest first. */
   distinctive: string[];
-  /** `tsquery` text: some distinctive lexeme and one more lexeme of the claim; null when nothing can match. */
+  /** The middling lexemes that open a match in pairs, rarest first. */
+  middling: string[];
+  /**
+   * `tsquery` text: some distinctive lexeme and one more lexeme of the claim, or two middling lexemes; null when
+   * nothing can match.
+   */
   match: string | null;
   /** `tsquery` text ranking the matches: every usable lexeme, OR-ed. */
   rank: string | null;
@@ -38,25 +57,46 @@ export function tsqueryOperand(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
-/**
- * `lexemes`: the claim's (from its stored tsvector). `documents`: the estimated number of stored documents holding
- * each lexeme, for the lexemes the statistics know (absent = rare).
- */
+/** What the corpus statistics say: stored documents, and how many hold each lexeme they know (absent = rare). */
+export interface LexemeStatistics {
+  rows: number;
+  documents: ReadonlyMap<string, number>;
+}
+
+/** `lexemes`: the claim's (from its stored tsvector). */
 export function candidateTerms(
   lexemes: readonly string[],
-  documents: ReadonlyMap<string, number>,
+  { rows, documents }: LexemeStatistics,
   options: CandidateTermOptions = DEFAULT_CANDIDATE_TERM_OPTIONS,
 ): CandidateTerms {
   const usable = [...new Set(lexemes)].filter((l) => l.length >= options.minLength).sort();
   const df = (l: string) => documents.get(l) ?? 0;
+  const byRarity = (a: string, b: string) => df(a) - df(b) || (a < b ? -1 : a > b ? 1 : 0);
   const distinctive = usable
     .filter((l) => df(l) <= options.maxDocuments)
-    .sort((a, b) => df(a) - df(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(byRarity)
     .slice(0, options.maxTerms);
-  if (!distinctive.length || usable.length < 2) return { distinctive, match: null, rank: null };
-  const clauses = distinctive.map((d) => {
-    const others = usable.filter((l) => l !== d).map(tsqueryOperand);
-    return `(${tsqueryOperand(d)} & (${others.join(' | ')}))`;
-  });
-  return { distinctive, match: clauses.join(' | '), rank: usable.map(tsqueryOperand).join(' | ') };
+  const middling = usable
+    .filter(
+      (l) =>
+        df(l) > options.maxDocuments &&
+        df(l) <= options.maxPairDocuments &&
+        df(l) <= options.maxPairShare * rows,
+    )
+    .sort(byRarity)
+    .slice(0, options.maxPairTerms);
+  const clauses: string[] = [];
+  if (usable.length >= 2) {
+    for (const d of distinctive) {
+      const others = usable.filter((l) => l !== d).map(tsqueryOperand);
+      clauses.push(`(${tsqueryOperand(d)} & (${others.join(' | ')}))`);
+    }
+  }
+  for (let i = 0; i < middling.length; i++) {
+    for (let j = i + 1; j < middling.length; j++) {
+      clauses.push(`(${tsqueryOperand(middling[i])} & ${tsqueryOperand(middling[j])})`);
+    }
+  }
+  if (!clauses.length) return { distinctive, middling, match: null, rank: null };
+  return { distinctive, middling, match: clauses.join(' | '), rank: usable.map(tsqueryOperand).join(' | ') };
 }

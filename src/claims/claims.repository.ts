@@ -209,7 +209,7 @@ export class ClaimsRepository {
       [claimId],
     );
     if (!me) return [];
-    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.documentFrequencies('claims'));
+    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.statistics('claims'));
     if (!terms.match) return [];
     const rows: { id: string }[] = await this.manager().query(
       `SELECT c.id

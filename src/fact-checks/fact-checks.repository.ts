@@ -133,7 +133,7 @@ export class FactChecksRepository {
       [claimId],
     );
     if (!me) return [];
-    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.documentFrequencies('fact_checks'));
+    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.statistics('fact_checks'));
     if (!terms.match) return [];
     return this.manager(em).query(
       `SELECT f.id, f.claim_reviewed AS "claimReviewed", f.claimant
@@ -155,7 +155,7 @@ export class FactChecksRepository {
       [factCheckId],
     );
     if (!me) return [];
-    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.documentFrequencies('claims'));
+    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.statistics('claims'));
     if (!terms.match) return [];
     const rows: { id: string }[] = await this.manager().query(
       `SELECT c.id

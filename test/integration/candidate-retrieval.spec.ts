@@ -75,7 +75,8 @@ describe('ClaimsRepository.findCandidateIds (PostgreSQL, narrowed by distinctive
   });
 
   it('reads the frequent lexemes from the corpus statistics', async () => {
-    const documents = await statistics.documentFrequencies('claims');
+    const { rows, documents } = await statistics.statistics('claims');
+    expect(rows).toBeGreaterThan(DISTRACTORS);
     expect(documents.get('said')).toBeGreaterThan(DISTRACTORS / 2);
     expect(documents.get('hospit')).toBeGreaterThan(DISTRACTORS / 2);
     expect(documents.get(place.toLowerCase()) ?? 0).toBeLessThan(10);

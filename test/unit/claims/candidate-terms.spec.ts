@@ -1,15 +1,26 @@
 import { candidateTerms, tsqueryOperand } from '../../../src/claims/candidate-terms';
 
-const options = { maxDocuments: 200, maxTerms: 3, minLength: 3 };
+const options = {
+  maxDocuments: 200,
+  maxTerms: 3,
+  minLength: 3,
+  maxPairDocuments: 2_000,
+  maxPairShare: 0.02,
+  maxPairTerms: 3,
+};
 
 describe('candidateTerms', () => {
-  const frequent = new Map([
+  const documents = new Map([
     ['said', 60_000],
     ['peopl', 40_000],
     ['kill', 8_000],
     ['harbourton', 150],
     ['berg', 40],
+    ['storm', 1_500],
+    ['valley', 900],
+    ['coast', 1_900],
   ]);
+  const frequent = { rows: 100_000, documents };
 
   it('opens matches only on distinctive lexemes, rarest first, each paired with another lexeme of the claim', () => {
     const terms = candidateTerms(['said', 'peopl', 'kill', 'harbourton', '120', 'berg'], frequent, options);
@@ -28,13 +39,28 @@ describe('candidateTerms', () => {
     expect(terms.rank).not.toContain("'us'");
   });
 
+  it('pairs lexemes of middling frequency with each other, rarest first', () => {
+    const terms = candidateTerms(['said', 'kill', 'storm', 'valley'], frequent, options);
+    expect(terms.distinctive).toEqual([]);
+    expect(terms.middling).toEqual(['valley', 'storm']);
+    expect(terms.match).toBe("('valley' & 'storm')");
+    const one = candidateTerms(['said', 'kill', 'storm'], frequent, options);
+    expect(one.match).toBeNull();
+    // In a small corpus the same counts are a large share: those words are frequent there.
+    expect(
+      candidateTerms(['said', 'kill', 'storm', 'valley'], { rows: 20_000, documents }, options).match,
+    ).toBeNull();
+  });
+
   it('gives no query for a claim made only of frequent words, or with a single usable lexeme', () => {
     expect(candidateTerms(['said', 'peopl', 'kill'], frequent, options).match).toBeNull();
     expect(candidateTerms(['harbourton', 'of'], frequent, options).match).toBeNull();
   });
 
   it('treats every lexeme as distinctive when the statistics know none (a table never analysed)', () => {
-    expect(candidateTerms(['said', 'peopl'], new Map(), options).distinctive).toEqual(['peopl', 'said']);
+    expect(candidateTerms(['said', 'peopl'], { rows: 0, documents: new Map() }, options).distinctive).toEqual(
+      ['peopl', 'said'],
+    );
   });
 
   it('quotes lexemes as tsquery operands', () => {
