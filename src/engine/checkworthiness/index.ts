@@ -13,6 +13,7 @@ import {
   contextAdjustment,
   cueAdjustment,
   isNeutralCue,
+  type RuleContext,
   type RuleHit,
 } from './news-rules';
 
@@ -48,17 +49,94 @@ const MODEL_SCALE = 0.7;
 /** Weight of the clause against its sentence in the model logit (tuned on CheckThat split into clauses). */
 const CLAUSE_WEIGHT = 0.5;
 
-/** One-entry memo of the sentence's normalised text and logit: the analyser scores a sentence's claims in a row. */
+/**
+ * One-entry memo of the sentence's normalised text and logit: the analyser scores a sentence's claims in a row.
+ * The logit is computed on first use (a headline or caption returns before the model runs).
+ */
 let memoRaw = '';
 let memoSentence = '';
 let memoLogit = 0;
+let memoHasLogit = true;
 function normalizedSentence(raw: string): string {
   if (raw !== memoRaw) {
     memoSentence = normalize(raw);
-    memoLogit = memoSentence ? modelLogit(memoSentence) : 0;
+    memoHasLogit = false;
     memoRaw = raw;
   }
   return memoSentence;
+}
+
+/** The model logit of the memoised sentence (0 for an empty one). */
+function sentenceLogit(): number {
+  if (!memoHasLogit) {
+    memoLogit = memoSentence ? modelLogit(memoSentence) : 0;
+    memoHasLogit = true;
+  }
+  return memoLogit;
+}
+
+/** Cue adjustments and neutrality by cue (a few dozen reporting verbs recur): bounded memo. */
+const CUE_MEMO_LIMIT = 512;
+const cueHits = new Map<string, RuleHit | null>();
+const neutralCues = new Map<string, boolean>();
+
+function memoCueAdjustment(cue: string): RuleHit | undefined {
+  let r = cueHits.get(cue);
+  if (r === undefined) {
+    if (cueHits.size >= CUE_MEMO_LIMIT) cueHits.clear();
+    r = cueAdjustment(cue) ?? null;
+    cueHits.set(cue, r);
+  }
+  return r ?? undefined;
+}
+
+function memoIsNeutralCue(cue: string): boolean {
+  let r = neutralCues.get(cue);
+  if (r === undefined) {
+    if (neutralCues.size >= CUE_MEMO_LIMIT) neutralCues.clear();
+    r = isNeutralCue(cue);
+    neutralCues.set(cue, r);
+  }
+  return r;
+}
+
+const QUOTED: RuleContext = Object.freeze({ quoted: true });
+const NOT_QUOTED: RuleContext = Object.freeze({ quoted: false });
+
+/**
+ * The running sum of the logit and the strongest rule hit so far (largest |delta|, the first among equals):
+ * module state rather than a closure and hit objects per call (assessCheckworthiness does not re-enter).
+ */
+let zSum = 0;
+let strongestDelta = 0;
+let strongestReason = '';
+let hasStrongest = false;
+
+function resetHits(z: number): void {
+  zSum = z;
+  strongestDelta = 0;
+  strongestReason = '';
+  hasStrongest = false;
+}
+
+function applyHit(delta: number, reason: string): void {
+  zSum += delta;
+  if (!hasStrongest || Math.abs(delta) > Math.abs(strongestDelta)) {
+    hasStrongest = true;
+    strongestDelta = delta;
+    strongestReason = reason;
+  }
+}
+
+function applyRule(hit: RuleHit | undefined): void {
+  if (hit) applyHit(hit.delta, hit.reason);
+}
+
+/** More than 18 space-separated parts (`s.split(' ').length > 18`, without the array). */
+function moreThan18Parts(s: string): boolean {
+  let spaces = 0;
+  for (let i = s.indexOf(' '); i !== -1; i = s.indexOf(' ', i + 1)) if (++spaces >= 18) return true;
+  return false;
 }
 
 function sigmoid(z: number): number {
@@ -122,35 +200,31 @@ export function assessCheckworthiness(
     if (h.isCaption) return result(-3, 'photo caption');
 
     // A clause is read with its sentence: the model sees both (a fragment alone loses the speaker's framing).
-    let z = modelLogit(text);
-    if (sentence && sentence !== text) z = CLAUSE_WEIGHT * z + (1 - CLAUSE_WEIGHT) * memoLogit;
+    // A claim that is its whole sentence has the sentence's logit.
+    let z = sentence === text ? sentenceLogit() : modelLogit(text);
+    if (sentence && sentence !== text) z = CLAUSE_WEIGHT * z + (1 - CLAUSE_WEIGHT) * sentenceLogit();
     z = MODEL_SCALE * (z - MODEL_OFFSET);
-    let strongest: RuleHit | undefined;
-    const apply = (hit: RuleHit | undefined): void => {
-      if (!hit) return;
-      z += hit.delta;
-      if (!strongest || Math.abs(hit.delta) > Math.abs(strongest.delta)) strongest = hit;
-    };
-    const ctx = { quoted: h.inQuote === true || h.attributed === true };
+    resetHits(z);
+    const ctx = h.inQuote === true || h.attributed === true ? QUOTED : NOT_QUOTED;
     // The rules judge the main clause: a trailing ", which observers interpret as …" does not undo it.
     const head = mainClause(text);
     // In a long sentence with figures a cue may govern only one clause: soften the negative rules.
-    const soften = /\d/.test(text) && text.split(' ').length > 18 ? 0.6 : 1;
-    for (const rule of NEWS_RULES) {
-      const r = rule(head, sentence, ctx);
-      apply(r && r.delta < 0 ? { delta: r.delta * soften, reason: r.reason } : r);
+    const soften = /\d/.test(text) && moreThan18Parts(text) ? 0.6 : 1;
+    for (let i = 0; i < NEWS_RULES.length; i++) {
+      const r = NEWS_RULES[i](head, sentence, ctx);
+      if (r) applyHit(r.delta < 0 ? r.delta * soften : r.delta, r.reason);
     }
-    apply(contextAdjustment(head, sentence, precedingContext(text, sentence)));
-    if (typeof h.cue === 'string' && h.cue) apply(cueAdjustment(h.cue));
-    if (!strongest || strongest.delta > -2) {
-      apply(NEWS_DEFAULT(head, sentence, ctx));
+    applyRule(contextAdjustment(head, sentence, precedingContext(text, sentence)));
+    if (typeof h.cue === 'string' && h.cue) applyRule(memoCueAdjustment(h.cue));
+    if (!hasStrongest || strongestDelta > -2) {
+      applyRule(NEWS_DEFAULT(head, sentence, ctx));
       // What a source said or reported, under a neutral reporting verb, is a statement worth checking.
-      if (h.attributed === true && (!h.cue || isNeutralCue(h.cue)))
-        apply({ delta: 0.8, reason: 'attributed statement' });
+      if (h.attributed === true && (!h.cue || memoIsNeutralCue(h.cue))) applyHit(0.8, 'attributed statement');
     }
+    z = zSum;
     if (h.hasQuantity) z += 0.5;
     if (!Number.isFinite(z)) return result(0, 'error');
-    return result(z, strongest?.reason);
+    return result(z, hasStrongest ? strongestReason : undefined);
   } catch {
     return { score: 0, checkworthy: false, reason: 'error' };
   }

@@ -72,6 +72,17 @@ const CREDIT_LINE =
 const CAPTION_CREDIT =
   /(?:\(\s*(?:photo|image|picture|credit|file photo)s?\s*:|\b(?:photo|image|picture|photograph|file photo)\s*:\s*[A-Z]|\b(?:photo|image) by [A-Z]|\/\s*(?:AP|AFP|Reuters|Getty Images|EPA)\b)/i;
 
+/** One-entry memo of CAPTION_CREDIT (it reads the whole sentence, and a sentence's claims come in a row). */
+let captionText = '';
+let captionCredit = false;
+function isCaptionCredit(s: string): boolean {
+  if (s !== captionText) {
+    captionCredit = CAPTION_CREDIT.test(s);
+    captionText = s;
+  }
+  return captionCredit;
+}
+
 const IMPERATIVE_FIRST = new Set(
   (
     "let let's imagine consider look remember strip take think stop join vote help keep don't please note see make " +
@@ -150,7 +161,7 @@ function titleCaseRatio(s: string): number {
 export const NEWS_RULES: NewsRule[] = [
   (t) => (BOILERPLATE.test(t) && wordCount(t) <= 12 ? hit(-5, 'boilerplate') : undefined),
   (t) => (CREDIT_LINE.test(t) ? hit(-5, 'boilerplate') : undefined),
-  (t, s) => (CAPTION_CREDIT.test(s || t) ? hit(-5, 'photo caption') : undefined),
+  (t, s) => (isCaptionCredit(s || t) ? hit(-5, 'photo caption') : undefined),
   (t) => (titleCaseRatio(t) >= 0.75 && !/[.!?]"?$/.test(t) ? hit(-3, 'headline or title') : undefined),
   (t) => (CALL_TO_ACTION.test(t) ? hit(-3.5, 'call to action') : undefined),
   (t) => (COMMITMENT.test(t) ? hit(-3.5, 'commitment') : undefined),
