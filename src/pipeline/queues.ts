@@ -128,7 +128,8 @@ export const recomputeSourceChangeJobId = (changeId: string): string => `source-
 export const SOURCE_JOB_OPTIONS = {
   [JOB_RECOMPUTE_SOURCE_CHANGE]: {
     removeOnComplete: true,
-    removeOnFail: true,
+    // kept a week: its job id then blocks the sweep from re-adding a change that fails on every attempt
+    removeOnFail: { age: 7 * 24 * 3600 },
     attempts: 5,
     backoff: { type: 'exponential', delay: 1000 },
   },

@@ -7,6 +7,7 @@ import { ClaimRelationsRepository } from '../claims/claim-relations.repository';
 import { ClaimsRepository } from '../claims/claims.repository';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
 import { PipelineQueueService } from '../pipeline/pipeline-queue.service';
+import { ReverificationService } from '../verification/reverification.service';
 import { VerificationService } from '../verification/verification.service';
 import type { SourceAliasesDto, SourceEditResponseDto } from './dto/source-edit.dto';
 import type { SourceChangeKind } from './source-change.entity';
@@ -74,6 +75,7 @@ export class SourceEditsService {
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditLogRepository,
     private readonly verification: VerificationService,
+    private readonly reverification: ReverificationService,
     private readonly queue: PipelineQueueService,
   ) {}
 
@@ -398,7 +400,14 @@ export class SourceEditsService {
       .filter((c) => c.verifiedRevision !== null)
       .map((c) => c.id);
     for (const claimId of claimIds) await this.verification.recomputeAgreement(claimId);
-    await this.sources.markChangeRecomputed(changeId);
+    // The moved claims' relations were computed under their old source names ("same origin" pairs are never
+    // related): they are re-verified too. A verified claim is bumped once; the sweep re-queues a lost job.
+    const tickets = await this.dataSource.transaction(async (em) => {
+      const bumped = await this.reverification.request(em, change.claimIds);
+      await this.sources.markChangeRecomputed(changeId, em);
+      return bumped;
+    });
+    await this.reverification.enqueue(tickets);
     return { skipped: false, recomputed: claimIds.length };
   }
 

@@ -10,6 +10,9 @@ export interface ResolvedSource {
   match: SourceMatch;
 }
 
+/** Merge targets followed from a source merged away (a merge never targets a merged source, so 1 suffices). */
+const MAX_MERGE_HOPS = 4;
+
 /**
  * Alias resolution at ingest: a named mention of a new article attaches to the existing source it unambiguously is
  * (source-matching.ts decides), else to the source of its exact key (created when new). Anonymous mentions never
@@ -41,30 +44,39 @@ export class SourceResolutionService {
     );
     const match = matchSourceMention(mention, candidates);
     if (match.sourceId) {
-      await this.attach(em, match.sourceId, mention, match.reason === 'surname-only-source');
-      return { id: match.sourceId, match };
+      const id = await this.attach(em, match.sourceId, mention, match.reason === 'surname-only-source');
+      return { id, match };
     }
     const row = await this.sources.upsertNamedRow(em, mention);
     if (row.mergedIntoId) {
       // An editor merged the source of this exact name: its mentions go to the target.
-      await this.attach(em, row.mergedIntoId, mention, false);
-      return { id: row.mergedIntoId, match };
+      return { id: await this.attach(em, row.mergedIntoId, mention, false), match };
     }
     return { id: row.id, match };
   }
 
   /**
    * Adds the mention's names to the source's aliases and fills unknown role and affiliation. `rename`: the source
-   * was known by a surname alone and the mention gives the full name, which becomes the canonical name.
+   * was known by a surname alone and the mention gives the full name, which becomes the canonical name. Returns the
+   * id the mention lands on: the candidates were read without a lock, so an editor may have merged the source
+   * since; its merge target (followed under the row lock) then takes the mention.
    */
   private async attach(
     em: EntityManager,
-    id: string,
+    sourceId: string,
     mention: SourceMention,
     rename: boolean,
-  ): Promise<void> {
-    const [row] = await this.sources.lockForUpdate(em, [id]);
+  ): Promise<string> {
+    let id = sourceId;
+    let [row] = await this.sources.lockForUpdate(em, [id]);
+    for (let hops = 0; row?.mergedIntoId && hops < MAX_MERGE_HOPS; hops++) {
+      id = row.mergedIntoId;
+      rename = false;
+      [row] = await this.sources.lockForUpdate(em, [id]);
+    }
     if (!row) throw new Error(`Source ${id} vanished while resolving "${mention.name}"`);
+    if (row.mergedIntoId)
+      throw new Error(`Source ${sourceId} is merged in a chain longer than ${MAX_MERGE_HOPS}`);
     const name = rename ? mention.name : row.name;
     const extra = [
       ...(rename ? [row.name] : []),
@@ -80,7 +92,8 @@ export class SourceResolutionService {
       role === row.role &&
       affiliation === row.affiliation
     )
-      return;
+      return id;
     await this.sources.saveIdentity(em, id, { name, type: row.type, aliases, role, affiliation });
+    return id;
   }
 }

@@ -293,8 +293,8 @@ export class SourcesRepository {
     return this.manager().getRepository(SourceChange).findOneBy({ id });
   }
 
-  async markChangeRecomputed(id: string): Promise<void> {
-    await this.manager().query(
+  async markChangeRecomputed(id: string, em?: EntityManager): Promise<void> {
+    await this.manager(em).query(
       `UPDATE source_changes SET recomputed_at = now() WHERE id = $1 AND recomputed_at IS NULL`,
       [id],
     );

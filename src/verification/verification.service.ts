@@ -85,76 +85,92 @@ export class VerificationService {
 
     const counterpart = (r: { claimAId: string; claimBId: string }) =>
       r.claimAId === claim.id ? r.claimBId : r.claimAId;
-    const stored = new Set((await this.relations.findForClaims([claim.id])).map(counterpart));
-    const found: { claimId: string; relation: string; score: number; method: string }[] = [];
-    const touched = new Set<string>();
-    for (const otherId of otherIds) {
-      if (!features.has(otherId)) continue;
-      // Compare in the stored pair order, so the two claims' jobs reach the same answer for the pair.
-      const [a, b] = orderedPair(claim.id, otherId);
-      // Claims of different articles must also name a common event anchor (engine scope 'corpus').
-      const scope = wire.get(a)?.articleId === wire.get(b)?.articleId ? 'article' : 'corpus';
-      const result =
-        wireCopy(a, b, features, hashes, wire) ?? compare(features.get(a), features.get(b), scope);
-      if (result?.relation) {
-        const outcome = await this.relations.upsert(a, b, {
-          relation: result.relation,
-          score: clamp01(result.score),
-          method: result.method,
-          explanation: result.explanation,
-        });
-        found.push({
-          claimId: otherId,
-          relation: result.relation,
-          score: result.score,
-          method: result.method,
-        });
-        if (outcome !== 'unchanged') touched.add(otherId);
-      } else if (stored.has(otherId) && (await this.relations.deletePair(a, b))) {
-        touched.add(otherId);
-      }
-    }
+    // Compare first (pure), write after: in the stored pair order, so the two claims' jobs reach the same answer.
+    const planned = otherIds
+      .filter((otherId) => features.has(otherId))
+      .map((otherId) => {
+        const [a, b] = orderedPair(claim.id, otherId);
+        // Claims of different articles must also name a common event anchor (engine scope 'corpus').
+        const scope = wire.get(a)?.articleId === wire.get(b)?.articleId ? 'article' : 'corpus';
+        const result =
+          wireCopy(a, b, features, hashes, wire) ?? compare(features.get(a), features.get(b), scope);
+        return { otherId, a, b, result };
+      })
+      // Every job writes its pairs in one global order, so concurrent jobs never wait on each other in a cycle.
+      .sort((x, y) => (x.a === y.a ? cmp(x.b, y.b) : cmp(x.a, y.a)));
 
-    // Prior fact-checks (issue 4): matches of this claim with imported fact-checks.
+    // Prior fact-checks (issue 4): matches of this claim with imported fact-checks (idempotent on their own).
     await this.factCheckMatching.matchClaim(claim.id);
 
-    // Every claim whose relations changed (their status may change too), then the claim itself: its status, its
-    // verified revision and the record of this run commit together. A sibling not verified yet is skipped: its own
-    // job compares the same pair (same order, same answer) and recomputes its status after that.
+    // The relations, the claim's status, its verified revision, the re-verification bumps and the record of this
+    // run commit together: a failed attempt leaves nothing behind, so its retry sees the same changes again (a
+    // relation written by an attempt that then failed would read as unchanged, and its bump would be lost).
+    // Re-verification converges: re-verifying a bumped claim finds the same relations (same pair order, same
+    // answer), so nothing changes and nobody else is bumped.
+    const found: { claimId: string; relation: string; score: number; method: string }[] = [];
+    const touched = new Set<string>();
+    let tickets: ReverificationTicket[] = [];
+    const status = await this.recomputeAgreement(claim.id, {
+      before: async (em) => {
+        const stored = new Set((await this.relations.findForClaims([claim.id], em)).map(counterpart));
+        for (const { otherId, a, b, result } of planned) {
+          if (result?.relation) {
+            const outcome = await this.relations.upsert(
+              a,
+              b,
+              {
+                relation: result.relation,
+                score: clamp01(result.score),
+                method: result.method,
+                explanation: result.explanation,
+              },
+              em,
+            );
+            found.push({
+              claimId: otherId,
+              relation: result.relation,
+              score: result.score,
+              method: result.method,
+            });
+            if (outcome !== 'unchanged') touched.add(otherId);
+          } else if (stored.has(otherId) && (await this.relations.deletePair(a, b, em))) {
+            touched.add(otherId);
+          }
+        }
+      },
+      after: async (em, computed) => {
+        await this.claims.markVerifiedRevision(em, claim.id, cmd.revision);
+        tickets = await this.reverification.request(em, [...touched]);
+        await this.runs.insert(
+          {
+            claimId: claim.id,
+            status: 'succeeded',
+            revision: claim.revision,
+            attempt: cmd.attempt,
+            jobId: cmd.jobId ?? null,
+            startedAt,
+            finishedAt: new Date(),
+            result: {
+              compared: otherIds.length,
+              siblings: siblingIds.length,
+              candidates: candidateIds.length,
+              relations: found,
+              status: computed,
+              reverify: tickets.map((t) => ({ claimId: t.id, revision: t.revision })),
+            },
+            error: null,
+          },
+          em,
+        );
+      },
+    });
+    // Then every claim whose relations changed (its status may change too). A sibling not verified yet is skipped:
+    // its own job compares the same pair and recomputes its status after that. A crash here loses nothing: the
+    // bumped claims' re-verification (queued below, or by the sweep) recomputes them.
     const pendingSiblings = new Set(
       others.filter((o) => o.articleId === claim.articleId && o.verifiedRevision === null).map((o) => o.id),
     );
     for (const id of touched) if (!pendingSiblings.has(id)) await this.recomputeAgreement(id);
-    // Re-verification: an earlier claim that was verified and whose relation this run added, changed or removed is
-    // bumped to a new revision in the same transaction (so a crash cannot lose it), and queued after the commit.
-    // It converges: re-verifying it finds the same relations (same pair order, same answer), so nothing changes and
-    // nobody else is bumped.
-    let tickets: ReverificationTicket[] = [];
-    const status = await this.recomputeAgreement(claim.id, async (em, computed) => {
-      await this.claims.markVerifiedRevision(em, claim.id, cmd.revision);
-      tickets = await this.reverification.request(em, [...touched]);
-      await this.runs.insert(
-        {
-          claimId: claim.id,
-          status: 'succeeded',
-          revision: claim.revision,
-          attempt: cmd.attempt,
-          jobId: cmd.jobId ?? null,
-          startedAt,
-          finishedAt: new Date(),
-          result: {
-            compared: otherIds.length,
-            siblings: siblingIds.length,
-            candidates: candidateIds.length,
-            relations: found,
-            status: computed,
-            reverify: tickets.map((t) => ({ claimId: t.id, revision: t.revision })),
-          },
-          error: null,
-        },
-        em,
-      );
-    });
     await this.reverification.enqueue(tickets);
     return {
       skipped: false,
@@ -185,16 +201,22 @@ export class VerificationService {
   /**
    * Recomputes a claim's agreement from its stored relations, under a row lock (concurrent jobs touching the same
    * claim serialise here, and the last one sees every committed relation). Audits a status change with its
-   * evidence. `alsoInTransaction` runs in the same transaction (the verification's own bookkeeping). Returns the
+   * evidence. `hooks` run in the same transaction (the verification's relation writes and bookkeeping). Returns the
    * status.
    */
   async recomputeAgreement(
     claimId: string,
-    alsoInTransaction?: (em: EntityManager, status: string) => Promise<void>,
+    hooks: {
+      /** Runs first, under the claim's row lock (the verification's relation writes). */
+      before?: (em: EntityManager) => Promise<void>;
+      /** Runs last, with the computed status (the verification's own bookkeeping). */
+      after?: (em: EntityManager, status: string) => Promise<void>;
+    } = {},
   ): Promise<string | undefined> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.claims.lockAgreement(em, claimId);
       if (!current) return undefined;
+      if (hooks.before) await hooks.before(em);
       const relations = await this.relations.findForClaims([claimId], em);
       const counterpart = (r: { claimAId: string; claimBId: string }) =>
         r.claimAId === claimId ? r.claimBId : r.claimAId;
@@ -257,7 +279,7 @@ export class VerificationService {
           em,
         );
       }
-      if (alsoInTransaction) await alsoInTransaction(em, next.status);
+      if (hooks.after) await hooks.after(em, next.status);
       return next.status;
     });
   }
@@ -357,6 +379,10 @@ function textContext(
 ): Pick<ComparableClaim, 'context' | 'lead'> {
   if (!t) return {};
   return { context: sentenceAround(t.window, t.claimAt, t.claimEnd), lead: t.lead };
+}
+
+function cmp(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function clamp01(x: number): number {
