@@ -388,7 +388,7 @@ export class ClaimsRepository {
   }
 
   /**
-   * Claims of verified articles whose revision is ahead of their last verification and unchanged for
+   * Claims of finished (verified or failed) articles whose revision is ahead of their last verification and unchanged for
    * `olderThanMs` (their re-verification job may have been lost), oldest first. Partial index
    * ix_claims_stale_revision holds exactly the claims behind their revision.
    */
@@ -398,7 +398,7 @@ export class ClaimsRepository {
   ): Promise<{ id: string; articleId: string; revision: number }[]> {
     return this.manager().query(
       `SELECT c.id, c.article_id AS "articleId", c.revision
-         FROM claims c JOIN articles a ON a.id = c.article_id AND a.status = 'verified'
+         FROM claims c JOIN articles a ON a.id = c.article_id AND a.status IN ('verified', 'failed')
         WHERE c.verified_revision < c.revision
           AND c.updated_at < now() - make_interval(secs => $1::double precision / 1000)
         ORDER BY c.updated_at
