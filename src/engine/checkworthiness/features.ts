@@ -185,6 +185,8 @@ const MAX_TOKENS = MAX_CHARS;
 const tokStart = new Int32Array(MAX_TOKENS);
 const tokEnd = new Int32Array(MAX_TOKENS);
 const tokKind = new Uint8Array(MAX_TOKENS);
+/** The scanned text's token characters as the hashes read them (lower-cased, apostrophes straightened). */
+const folded = new Uint16Array(MAX_CHARS);
 
 function isSymbol(c: number): boolean {
   return c === 37 || c === 36 || c === 0x20ac || c === 0xa3 || c === 63 || c === 33; // % $ € £ ? !
@@ -199,11 +201,12 @@ function scan(text: string): number {
     const c = text.charCodeAt(i);
     if (isLetter(c)) {
       const s = i;
-      i++;
+      folded[i++] = lower(c);
       for (;;) {
-        while (i < len && isLetter(text.charCodeAt(i))) i++;
-        if (i + 1 < len && isApostrophe(text.charCodeAt(i)) && isLetter(text.charCodeAt(i + 1))) {
-          i++;
+        let d = 0;
+        while (i < len && isLetter((d = text.charCodeAt(i)))) folded[i++] = lower(d);
+        if (i + 1 < len && isApostrophe(d) && isLetter(text.charCodeAt(i + 1))) {
+          folded[i++] = 39;
           continue;
         }
         break;
@@ -233,6 +236,7 @@ function scan(text: string): number {
       tokEnd[n] = i;
       tokKind[n++] = year ? KIND_YEAR : KIND_NUM;
     } else if (isSymbol(c)) {
+      folded[i] = c;
       tokStart[n] = i;
       tokEnd[n] = i + 1;
       tokKind[n++] = KIND_SYMBOL;
@@ -250,10 +254,7 @@ function feedToken(h: number, text: string, k: number): number {
   if (kind === KIND_NUM) return feedString(h, NUM_TOKEN);
   if (kind === KIND_YEAR) return feedString(h, YEAR_TOKEN);
   const e = tokEnd[k];
-  for (let i = tokStart[k]; i < e; i++) {
-    const c = text.charCodeAt(i);
-    h = feed(h, c === 0x2019 ? 39 : lower(c));
-  }
+  for (let i = tokStart[k]; i < e; i++) h = feed(h, folded[i]);
   return h;
 }
 
