@@ -8,10 +8,12 @@
  */
 import { MODEL_THRESHOLD, modelLogit } from './checkworthiness-model';
 import {
+  NEEDS_KEYWORD,
   NEWS_DEFAULT,
   NEWS_RULES,
   contextAdjustment,
   cueAdjustment,
+  hasRuleKeyword,
   isNeutralCue,
   type RuleContext,
   type RuleHit,
@@ -210,7 +212,9 @@ export function assessCheckworthiness(
     const head = mainClause(text);
     // In a long sentence with figures a cue may govern only one clause: soften the negative rules.
     const soften = /\d/.test(text) && moreThan18Parts(text) ? 0.6 : 1;
+    const keyword = hasRuleKeyword(head);
     for (let i = 0; i < NEWS_RULES.length; i++) {
+      if (!keyword && NEEDS_KEYWORD[i]) continue;
       const r = NEWS_RULES[i](head, sentence, ctx);
       if (r) applyHit(r.delta < 0 ? r.delta * soften : r.delta, r.reason);
     }

@@ -197,6 +197,36 @@ export const NEWS_RULES: NewsRule[] = [
 ];
 
 /**
+ * Which NEWS_RULES return a hit only when one of the KEYWORD_PATTERNS matches the claim: when none does
+ * (most claims), the caller skips them, as they would all return undefined.
+ */
+export const NEEDS_KEYWORD: readonly boolean[] = NEWS_RULES.map((_, i) => i === 0 || (i >= 4 && i <= 15));
+const KEYWORD_PATTERNS = [
+  BOILERPLATE, // rule 0
+  CALL_TO_ACTION, // rules 4-8
+  COMMITMENT,
+  WOULD_COMMIT,
+  SPECULATION,
+  INTERPRETATION,
+  PREDICTION, // rule 9: a prediction hit needs PREDICTION or WILL
+  WILL,
+  META, // rules 10-15
+  STANCE,
+  EVALUATIVE,
+  FIRST_PERSON_STANCE,
+  EMOTIVE_THIRD,
+  OBLIGATION,
+];
+/** Matches where any of KEYWORD_PATTERNS matches (all case-insensitive, no other flags): one scan, not 14. */
+const ANY_KEYWORD = new RegExp(KEYWORD_PATTERNS.map((re) => `(?:${re.source})`).join('|'), 'i');
+if (KEYWORD_PATTERNS.some((re) => re.flags !== 'i')) throw new Error('keyword patterns must be /i only');
+
+/** Whether any rule flagged in NEEDS_KEYWORD can fire on `t`. */
+export function hasRuleKeyword(t: string): boolean {
+  return ANY_KEYWORD.test(t);
+}
+
+/**
  * Positive rule, applied only when no strong negative rule fired.
  */
 export const NEWS_DEFAULT: NewsRule = (t, _s, ctx) => {

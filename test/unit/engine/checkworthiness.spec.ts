@@ -13,6 +13,7 @@ import {
   wordTokenHashes,
   wordTokens,
 } from '../../../src/engine/checkworthiness/features';
+import { NEEDS_KEYWORD, NEWS_RULES, hasRuleKeyword } from '../../../src/engine/checkworthiness/news-rules';
 
 type Case = [claim: string, sentence: string | undefined, expected: boolean];
 
@@ -339,5 +340,39 @@ describe('assessCheckworthiness', () => {
         expect(featureSet('Prices fell 3% in May.')).not.toContain(featureHash(name));
       },
     );
+  });
+});
+
+describe('news rules keyword gate', () => {
+  const texts = [
+    'Police said 14 people were detained on Sunday.',
+    'The minister urged residents to stay indoors.',
+    'The company pledged to pay compensation.',
+    'The government will pay the families.',
+    'The fire may have started in the kitchen.',
+    'The move is seen as a signal to investors.',
+    'Analysts expect prices to rise.',
+    'Officials will meet next month.',
+    'The company did not respond to a request for comment.',
+    'The union disputed the official figures.',
+    'It is a victory for the workers.',
+    'We believe the plan is working.',
+    'She expressed hope that talks would resume.',
+    'The council must act now.',
+    'Share this article',
+    'Subscribe to our newsletter for the latest news.',
+    'Residents returned home after the water receded.',
+  ];
+  it('the rules it skips never fire when no keyword matches, and each of them fires on some keyword text', () => {
+    const fired = new Set<number>();
+    for (const t of texts) {
+      NEWS_RULES.forEach((rule, i) => {
+        const r = rule(t, t, {});
+        if (!NEEDS_KEYWORD[i]) return;
+        if (!hasRuleKeyword(t)) expect({ t, i, r }).toEqual({ t, i, r: undefined });
+        else if (r) fired.add(i);
+      });
+    }
+    expect([...fired].sort((a, b) => a - b)).toEqual(NEEDS_KEYWORD.flatMap((g, i) => (g ? [i] : [])));
   });
 });
