@@ -217,9 +217,17 @@ const KEYWORD_PATTERNS = [
   EMOTIVE_THIRD,
   OBLIGATION,
 ];
-/** Matches where any of KEYWORD_PATTERNS matches (all case-insensitive, no other flags): one scan, not 14. */
-const ANY_KEYWORD = new RegExp(KEYWORD_PATTERNS.map((re) => `(?:${re.source})`).join('|'), 'i');
-if (KEYWORD_PATTERNS.some((re) => re.flags !== 'i')) throw new Error('keyword patterns must be /i only');
+/**
+ * Matches where any of KEYWORD_PATTERNS matches (all case-insensitive, no other flags, each opening with
+ * `\b`): one scan, not 14. The shared `\b` is taken out in front (`\b(?:a|b)` is `\ba|\bb`), so the scan
+ * rejects a position inside a word at once.
+ */
+if (KEYWORD_PATTERNS.some((re) => re.flags !== 'i' || !re.source.startsWith('\\b')))
+  throw new Error('keyword patterns must be /i only and open with \\b');
+const ANY_KEYWORD = new RegExp(
+  `\\b(?:${KEYWORD_PATTERNS.map((re) => `(?:${re.source.slice(2)})`).join('|')})`,
+  'i',
+);
 
 /** Whether any rule flagged in NEEDS_KEYWORD can fire on `t`. */
 export function hasRuleKeyword(t: string): boolean {
