@@ -117,6 +117,30 @@ addWords(NEGATION, 'not never no');
 addWords(NOT_PAST_ED, 'need indeed feed seed speed proceed exceed succeed bleed breed greed shed hundred');
 addWords(NOT_SUPERLATIVE, 'interest request protest');
 
+/** WORD_FLAGS as an open-addressing table (keys are non-zero 30-bit hashes): cheaper than a Map lookup. */
+let flagCapacity = 16;
+while (flagCapacity < WORD_FLAGS.size * 4) flagCapacity <<= 1;
+const FLAG_MASK = flagCapacity - 1;
+const FLAG_KEYS = new Int32Array(flagCapacity);
+const FLAG_VALUES = new Int32Array(flagCapacity);
+for (const [h, flags] of WORD_FLAGS) {
+  let slot = h & FLAG_MASK;
+  while (FLAG_KEYS[slot] !== 0) slot = (slot + 1) & FLAG_MASK;
+  FLAG_KEYS[slot] = h;
+  FLAG_VALUES[slot] = flags;
+}
+
+/** The flags of the word with hash `h` (0 when it is in no list). */
+function wordFlags(h: number): number {
+  let slot = h & FLAG_MASK;
+  for (;;) {
+    const k = FLAG_KEYS[slot];
+    if (k === h) return FLAG_VALUES[slot];
+    if (k === 0) return 0;
+    slot = (slot + 1) & FLAG_MASK;
+  }
+}
+
 // ---- hand feature hashes --------------------------------------------------------------------------------
 
 const H = (name: string): number => featureHash('h:' + name);
@@ -318,7 +342,8 @@ export function scanFeatures(text: string, out: Int32Array, words: Int32Array | 
   let prev = 0;
   for (let k = 0; k < n; k++) {
     const kind = tokKind[k];
-    const word = finish(feedToken(FNV_OFFSET, text, k));
+    // The word's own hash (flags, embedding): numbers and symbols need none.
+    const word = kind === KIND_WORD ? finish(feedToken(FNV_OFFSET, text, k)) : 0;
     if (words && kind === KIND_WORD) words[w++] = word;
     out[m++] = finish(feedToken(P_W, text, k));
     if (k > 0) out[m++] = finish(feedToken(feed(feedToken(P_B, text, prev), SPACE), text, k));
@@ -335,7 +360,7 @@ export function scanFeatures(text: string, out: Int32Array, words: Int32Array | 
     if (kind !== KIND_WORD) continue;
     const c0 = text.charCodeAt(tokStart[k]);
     const tokLen = tokEnd[k] - tokStart[k];
-    let flags = WORD_FLAGS.get(word) ?? 0;
+    let flags = wordFlags(word);
     if (word === MAY && k > 0 && c0 === 77) flags = DATE_WORD; // "in May": the month, not the modal
     if (flags & NUMBER_WORD) {
       numWords++;
