@@ -338,6 +338,17 @@ export class ClaimsRepository {
     return new Map(rows.map(({ id, ...context }) => [id, context]));
   }
 
+  /**
+   * Locks claim rows in id order until the transaction ends. Transactions that lock several claims this way
+   * before writing their relations never wait on each other in a cycle.
+   */
+  async lockInOrder(em: EntityManager, claimIds: string[]): Promise<void> {
+    if (!claimIds.length) return;
+    await em.query(`SELECT id FROM claims WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [
+      [...new Set(claimIds)],
+    ]);
+  }
+
   /** Reads the claim's agreement and locks its row until the transaction ends (serialises status updates). */
   async lockAgreement(em: EntityManager, claimId: string): Promise<AgreementRow | null> {
     const rows: AgreementRow[] = await em.query(

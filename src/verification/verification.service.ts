@@ -110,7 +110,16 @@ export class VerificationService {
     const found: { claimId: string; relation: string; score: number; method: string }[] = [];
     const touched = new Set<string>();
     let tickets: ReverificationTicket[] = [];
+    // The claim and every claim whose relation with it may be written are locked first, in id order: a relation
+    // write then never waits on a job that holds the other claim's row and waits on this one (deadlock).
+    const storedBefore = (await this.relations.findForClaims([claim.id])).map(counterpart);
+    const lock = [
+      claim.id,
+      ...storedBefore,
+      ...planned.filter((p) => p.result?.relation).map((p) => p.otherId),
+    ];
     const status = await this.recomputeAgreement(claim.id, {
+      lock,
       before: async (em) => {
         const stored = new Set((await this.relations.findForClaims([claim.id], em)).map(counterpart));
         for (const { otherId, a, b, result } of planned) {
@@ -207,6 +216,8 @@ export class VerificationService {
   async recomputeAgreement(
     claimId: string,
     hooks: {
+      /** Claim rows locked in id order before anything else (the claims whose relations `before` writes). */
+      lock?: string[];
       /** Runs first, under the claim's row lock (the verification's relation writes). */
       before?: (em: EntityManager) => Promise<void>;
       /** Runs last, with the computed status (the verification's own bookkeeping). */
@@ -214,6 +225,7 @@ export class VerificationService {
     } = {},
   ): Promise<string | undefined> {
     return this.dataSource.transaction(async (em) => {
+      if (hooks.lock?.length) await this.claims.lockInOrder(em, hooks.lock);
       const current = await this.claims.lockAgreement(em, claimId);
       if (!current) return undefined;
       if (hooks.before) await hooks.before(em);
