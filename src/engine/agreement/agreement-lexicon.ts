@@ -861,7 +861,7 @@ export const PROSPECTIVE =
 
 /** An earlier, superseded figure ("initially reported seven dead"). */
 export const SUPERSEDED =
-  /\b(?:initially|originally|at\s+first|first\s+reported|earlier\s+(?:reported|said|put|gave|count|figure|toll|estimate)|previously|an\s+earlier|had\s+earlier|preliminary\s+count)\b/i;
+  /\b(?:initially|originally|at\s+first|first\s+reported|earlier\s+(?:reported|said|put|gave|count|figure|toll|estimate)|(?:reported|said|put|gave)\s+earlier|previously|an\s+earlier|had\s+earlier|preliminary\s+count)\b/i;
 
 /** Denial or negation of the stated fact. */
 export const NEGATION =

@@ -681,9 +681,11 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
     weekdays,
     prospective: PROSPECTIVE.test(maskMonthMay(claimText)),
     // With several figures, the earlier count is set aside and the current one kept ("rose to 38 from an earlier
-    // count of 30"); a claim whose figures are all earlier ones, or that has one figure, is superseded as a whole.
+    // count of 30"); a claim whose figures are all earlier ones, or that has one figure, is superseded as a whole —
+    // also when the marker stands in its frame ("officials said earlier that seven miners had died").
     superseded:
-      SUPERSEDED.test(claimText) && (quantities.length < 2 || quantities.every((q) => q.superseded)),
+      (SUPERSEDED.test(claimText) && (quantities.length < 2 || quantities.every((q) => q.superseded))) ||
+      (quantities.length > 0 && quantities.every((q) => q.superseded)),
     negated,
     quantities,
     origins,

@@ -547,7 +547,9 @@ export class SentenceAttributor {
     if (src.via) {
       const named =
         this.hasCap(src.via.s, src.via.e) ||
-        /\bstate\s+(?:media|television|tv|radio|news\s+agency|broadcaster)\b/i.test(this.textOf(src.via));
+        /\b(?:state|national|public)\s+(?:media|television|tv|radio|news\s+agency|broadcaster)\b/i.test(
+          this.textOf(src.via),
+        );
       if (named)
         for (const o of this.sourcesOf(src.via, false))
           if (o.type === 'media' && !this.ctx.isOutlet(o.name)) via.push(o);
@@ -556,7 +558,9 @@ export class SentenceAttributor {
       const obj = this.sourcesOf(tail.object, false);
       const named =
         this.hasCap(tail.object.s, tail.object.e) ||
-        /\bstate\s+(?:media|television|tv|radio|news\s+agency|broadcaster)\b/i.test(this.textOf(tail.object));
+        /\b(?:state|national|public)\s+(?:media|television|tv|radio|news\s+agency|broadcaster)\b/i.test(
+          this.textOf(tail.object),
+        );
       if (named) for (const o of obj) if (o.type === 'media' && !this.ctx.isOutlet(o.name)) via.push(o);
     }
     if (!via.length) via = this.carriedVia(sources);

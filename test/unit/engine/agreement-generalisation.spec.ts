@@ -606,6 +606,17 @@ const PARAGRAPHS: Paragraph[] = [
     relations: [[0, 1, 'agree']],
   },
   {
+    topic: 'mine collapse: a toll said earlier is no conflict with the current one',
+    text:
+      'The death toll has risen to nine, according to the regional health department. Police and hospital ' +
+      'officials said earlier that seven miners had died.',
+    claims: [
+      { text: 'The death toll has risen to nine', source: 'regional health department' },
+      { text: 'seven miners had died', source: 'Police' },
+    ],
+    relations: [],
+  },
+  {
     topic: 'outbreak: two provinces',
     text:
       'Health officials in Marova province reported 230 cholera cases. In neighbouring Selt province, the ' +

@@ -493,6 +493,13 @@ const CASES: Case[] = [
     sources: ['Darnell Ruiz'],
   },
   {
+    name: 'speaking on national radio: via',
+    text: 'Energy Minister Lara Moss, speaking on national radio, said the government would inspect all 40 mines.',
+    anchor: 'the government would inspect all 40 mines',
+    sources: ['Lara Moss'],
+    via: ['national radio'],
+  },
+  {
     name: 'a possessive description with a name',
     text: "Acme's chief financial officer, Tom Reilly, said the company expected a fine.",
     anchor: 'the company expected a fine',
