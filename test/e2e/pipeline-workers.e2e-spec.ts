@@ -77,22 +77,35 @@ describe('Pipeline with two workers on one queue (e2e)', () => {
     );
 
     // Exactly once per revision: a claim verified before a later copy related to it is re-verified at revision
-    // 2 (its own job id), never twice at the same revision; every claim ends verified at its latest revision.
-    const claims: { id: string; runs: number; revision: number; verifiedRevision: number; status: string }[] =
-      await db.query(
-        `SELECT c.id, c.agreement_status AS status, c.revision, c.verified_revision AS "verifiedRevision",
-                (count(v.id) FILTER (WHERE v.status = 'succeeded'))::int AS runs
-           FROM claims c LEFT JOIN verification_runs v ON v.claim_id = c.id
-          WHERE c.article_id = ANY($1) GROUP BY c.id`,
-        [ids],
-      );
+    // 2 (its own standalone job, after the article's flow), never twice at the same revision. Wait until those
+    // re-verifications have settled: every claim verified at its latest revision, every job's completion seen.
+    type ClaimRow = { id: string; runs: number; revision: number; verifiedRevision: number; status: string };
+    const verifyJobsOf = (): Map<string, number> => {
+      const jobs = new Map<string, number>();
+      for (const j of completed.filter((x) => ids.includes(x.articleId) && x.name === 'verify-claim'))
+        jobs.set(j.id, (jobs.get(j.id) ?? 0) + 1);
+      return jobs;
+    };
+    const claims = await waitFor(
+      async () => {
+        const rows: ClaimRow[] = await db.query(
+          `SELECT c.id, c.agreement_status AS status, c.revision, c.verified_revision AS "verifiedRevision",
+                  (count(v.id) FILTER (WHERE v.status = 'succeeded'))::int AS runs
+             FROM claims c LEFT JOIN verification_runs v ON v.claim_id = c.id
+            WHERE c.article_id = ANY($1) GROUP BY c.id`,
+          [ids],
+        );
+        const settled = rows.every((c) => c.verifiedRevision === c.revision);
+        const jobsSeen = verifyJobsOf().size >= rows.reduce((n, c) => n + c.revision, 0);
+        return settled && jobsSeen ? rows : undefined;
+      },
+      { timeoutMs: 60_000, what: 'every re-verification to settle' },
+    );
     expect(claims.length).toBeGreaterThanOrEqual(8);
-    expect(claims.filter((c) => c.runs !== c.revision || c.verifiedRevision !== c.revision)).toEqual([]);
+    expect(claims.filter((c) => c.runs !== c.revision)).toEqual([]);
     expect(claims.filter((c) => c.status === 'pending')).toEqual([]);
     const ours = completed.filter((j) => ids.includes(j.articleId));
-    const verifyJobs = new Map<string, number>();
-    for (const j of ours.filter((x) => x.name === 'verify-claim'))
-      verifyJobs.set(j.id, (verifyJobs.get(j.id) ?? 0) + 1);
+    const verifyJobs = verifyJobsOf();
     // Each verify-claim job completed once, one job per claim revision.
     expect(verifyJobs.size).toBe(claims.reduce((n, c) => n + c.revision, 0));
     expect([...verifyJobs.values()].every((n) => n === 1)).toBe(true);
