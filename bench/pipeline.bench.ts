@@ -11,10 +11,10 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../src/config/load-app-config';
 import { runMigrations } from '../src/database/migrate';
+import { deleteQueueKeys, dropBenchDatabase } from './bench-resources';
 import { startEntryPoint as start, stopProcesses as stop } from './child-processes';
 
 export interface PipelineBenchRound {
@@ -51,33 +51,6 @@ function devTexts(): { texts: string[]; source: string } {
     .sort()
     .map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { text: string }).text);
   return { texts, source: `${dir} (${texts.length} dev articles)` };
-}
-
-async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new DataSource({ type: 'postgres', url: url.toString(), poolSize: 1 });
-  await admin.initialize();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.destroy();
-  }
-}
-
-async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function round(workers: number, texts: string[], count: number): Promise<PipelineBenchRound> {
@@ -162,8 +135,8 @@ async function round(workers: number, texts: string[], count: number): Promise<P
   } finally {
     await stop(children);
     if (db.isInitialized) await db.destroy();
-    await dropDatabase(env.DATABASE_URL);
-    await deleteKeys(env.REDIS_URL, prefix);
+    await dropBenchDatabase(env.DATABASE_URL);
+    await deleteQueueKeys(env.REDIS_URL, prefix);
   }
 }
 

@@ -20,7 +20,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { FlowProducer } from 'bullmq';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ClaimsRepository } from '../src/claims/claims.repository';
 import { LexemeStatisticsRepository } from '../src/claims/lexeme-statistics.repository';
@@ -40,6 +39,7 @@ import {
   type VerifyClaimPayload,
 } from '../src/pipeline/queues';
 import { CANDIDATE_LIMIT } from '../src/verification/verification.service';
+import { deleteQueueKeys, dropBenchDatabase } from './bench-resources';
 import { startEntryPoint, stopProcesses } from './child-processes';
 import { type SyntheticClaim, SyntheticCorpus } from './synthetic-claims';
 
@@ -101,32 +101,6 @@ function cpuMs(pid: number | undefined): number | null {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return null;
-  }
-}
-
-async function withAdmin(databaseUrl: string, sql: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  url.pathname = '/postgres';
-  const admin = new DataSource({ type: 'postgres', url: url.toString(), poolSize: 1 });
-  await admin.initialize();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.destroy();
-  }
-}
-
-async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 
@@ -381,8 +355,8 @@ async function runSize(size: number, batch: number, samples: number): Promise<Re
     return { corpus: size, seedSeconds, retrieval, verification };
   } finally {
     await db.destroy();
-    await withAdmin(env.DATABASE_URL, `DROP DATABASE IF EXISTS "${dbUrl.pathname.slice(1)}" WITH (FORCE)`);
-    await deleteKeys(env.REDIS_URL, env.QUEUE_PREFIX);
+    await dropBenchDatabase(env.DATABASE_URL);
+    await deleteQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
   }
 }
 
