@@ -56,17 +56,7 @@ export class PipelineQueueService {
       ...JOB_OPTIONS[JOB_EXTRACT_ARTICLE],
       jobId: extractJobId(articleId),
     });
-    try {
-      await withTimeout(adding, timeoutMs);
-      return true;
-    } catch (err) {
-      // A late success is fine (same job id); a late failure must not become an unhandled rejection.
-      adding.catch(() => undefined);
-      this.logger.warn(
-        `Could not enqueue extraction of article ${articleId} (${(err as Error).message}); the sweep will retry`,
-      );
-      return false;
-    }
+    return this.addedWithin(adding, timeoutMs, `extraction of article ${articleId}`);
   }
 
   /** The flow that verifies every claim of an article, then marks the article verified (parent job). */
@@ -135,14 +125,20 @@ export class PipelineQueueService {
       ...SOURCE_JOB_OPTIONS[JOB_RECOMPUTE_SOURCE_CHANGE],
       jobId: recomputeSourceChangeJobId(changeId),
     });
+    return this.addedWithin(adding, timeoutMs, `the recompute of source change ${changeId}`);
+  }
+
+  /**
+   * Waits at most `timeoutMs` for Redis to take a job; false (logged) when it did not, for the sweep to retry. A late
+   * success is fine (deterministic job id); a late failure must not become an unhandled rejection.
+   */
+  private async addedWithin(adding: Promise<unknown>, timeoutMs: number, what: string): Promise<boolean> {
     try {
       await withTimeout(adding, timeoutMs);
       return true;
     } catch (err) {
       adding.catch(() => undefined);
-      this.logger.warn(
-        `Could not enqueue the recompute of source change ${changeId} (${(err as Error).message}); the sweep will retry`,
-      );
+      this.logger.warn(`Could not enqueue ${what} (${(err as Error).message}); the sweep will retry`);
       return false;
     }
   }
