@@ -5,6 +5,7 @@ import { Attribution } from '../claims/attribution.entity';
 import { ClaimRelation } from '../claims/claim-relation.entity';
 import { Claim } from '../claims/claim.entity';
 import { Quantity } from '../claims/quantity.entity';
+import { AbsorbedAttribution } from '../sources/absorbed-attribution.entity';
 import { SourceChange } from '../sources/source-change.entity';
 import { Source } from '../sources/source.entity';
 import { VerificationRun } from '../verification/verification-run.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   FactCheck,
   ClaimFactCheckMatch,
   SourceChange,
+  AbsorbedAttribution,
 ];

@@ -119,10 +119,11 @@ export class SourceEditsService {
         );
       }
       const attributions = await this.sources.findAttributions(em, id);
-      const { moved, dropped } = await this.sources.moveAttributions(
+      const { moved, absorbed } = await this.sources.moveAttributions(
         em,
         attributions.map((a) => a.id),
         intoId,
+        'merge',
       );
       // The merged source's names become the target's aliases (an anonymous description is no name).
       const names = from.type === 'anonymous' ? [] : [from.name, ...from.aliases];
@@ -144,7 +145,7 @@ export class SourceEditsService {
         claimIds,
         actor: actorOf(caller),
       });
-      const summary = { movedAttributions: moved.length, droppedAttributions: dropped, claimIds, changeId };
+      const summary = { movedAttributions: moved.length, absorbedAttributions: absorbed, claimIds, changeId };
       await this.audit.append(
         {
           actor: actorOf(caller),
@@ -172,7 +173,7 @@ export class SourceEditsService {
         other: { ...from, mergedIntoId: intoId },
         kind: 'merge',
         moved: moved.length,
-        dropped: dropped.length,
+        dropped: absorbed.length,
         claimIds,
         changeId,
       };
@@ -235,7 +236,8 @@ export class SourceEditsService {
   /**
    * Moves the attributions of `id` whose mention was written as `alias` (normalized), and the alias, to `intoId`
    * or to a new source named after the alias (a source of that name merged into this one before is revived
-   * instead). Mentions written otherwise (the canonical name, pronouns) stay.
+   * instead). Mentions written otherwise (the canonical name, pronouns) stay, except those a merge brought from the
+   * target: a revived source gets back exactly what it had, including the attributions the merge absorbed.
    */
   private async split(
     id: string,
@@ -267,14 +269,22 @@ export class SourceEditsService {
       } else {
         target = await this.splitTarget(em, from, alias);
       }
+      // Mentions written as the alias, and whatever a merge brought here from the target (a source split back out).
       const attributions = (await this.sources.findAttributions(em, id)).filter(
-        (a) => a.mentionText !== null && writtenAs(a.mentionText, key),
+        (a) => (a.mentionText !== null && writtenAs(a.mentionText, key)) || a.mergedFromId === target.id,
       );
-      const { moved, dropped } = await this.sources.moveAttributions(
+      const { moved, absorbed } = await this.sources.moveAttributions(
         em,
         attributions.map((a) => a.id),
         target.id,
+        'split',
       );
+      // Attributions a merge absorbed come back where the split left their source without the claim: the target's
+      // own (a source split back out), then those held here for sources merged in (their holder moved away).
+      const restored = [
+        ...(await this.sources.restoreAbsorbed(em, target.id)),
+        ...(await this.sources.restoreAbsorbed(em, id)),
+      ];
       const movedAliases = from.aliases.filter((a) => writtenAs(a, key));
       const fromAfter = { ...from, aliases: from.aliases.filter((a) => !writtenAs(a, key)) };
       const targetKey = normalizeSourceKey(target.name);
@@ -284,7 +294,7 @@ export class SourceEditsService {
       const targetAfter = { ...target, aliases: targetAliases, mergedIntoId: null };
       await this.sources.saveIdentity(em, id, fromAfter);
       await this.sources.saveIdentity(em, target.id, targetAfter);
-      const claimIds = uniq(attributions.map((a) => a.claimId));
+      const claimIds = uniq([...attributions, ...restored].map((a) => a.claimId));
       const changeId = await this.sources.insertChange(em, {
         kind: 'split',
         sourceId: id,
@@ -295,7 +305,8 @@ export class SourceEditsService {
       const summary = {
         alias,
         movedAttributions: moved.length,
-        droppedAttributions: dropped,
+        absorbedAttributions: absorbed,
+        restoredAttributions: restored.map((r) => r.id),
         claimIds,
         changeId,
       };
@@ -325,8 +336,8 @@ export class SourceEditsService {
         source: fromAfter,
         other: targetAfter,
         kind: 'split',
-        moved: moved.length,
-        dropped: dropped.length,
+        moved: moved.length + restored.length,
+        dropped: absorbed.length,
         claimIds,
         changeId,
       };

@@ -80,7 +80,9 @@ export class SourcesController {
     summary: 'Add or remove an alias, or split the mentions written as an alias off to another source',
     description:
       'split moves the attributions whose mention was written as the alias (and the alias) to "intoId" or to a ' +
-      'new source named after it; the agreement of the affected claims is recomputed in the background.',
+      'new source named after it; splitting out a source merged in before (the alias is its name) also returns ' +
+      'every attribution the merge brought, whatever its mention, and those the merge absorbed. The agreement ' +
+      'of the affected claims is recomputed in the background.',
   })
   @ApiOkResponse({ type: SourceEditResponseDto })
   @ApiErrorResponses(404, 409)

@@ -44,6 +44,8 @@ export interface SourceAttributionRow {
   claimId: string;
   role: string;
   mentionText: string | null;
+  /** The source a merge moved it from (see Attribution.mergedFromId). */
+  mergedFromId: string | null;
 }
 
 /** The identity fields an editor or the resolver rewrites (match and surname keys follow from them). */
@@ -249,35 +251,76 @@ export class SourcesRepository {
   /** The attributions of a source with the mention text they were written as. */
   findAttributions(em: EntityManager, sourceId: string): Promise<SourceAttributionRow[]> {
     return em.query(
-      `SELECT id, claim_id AS "claimId", role, mention_text AS "mentionText"
+      `SELECT id, claim_id AS "claimId", role, mention_text AS "mentionText", merged_from_id AS "mergedFromId"
          FROM attributions WHERE source_id = $1 ORDER BY id`,
       [sourceId],
     );
   }
 
   /**
-   * Moves attributions to another source. One the target already has (same claim and role) is deleted instead
-   * (a claim cites a source once per role). Returns the ids moved and the ids dropped.
+   * Moves attributions to another source. One whose claim the target already cites in the same role (a claim cites
+   * a source once per role) is kept aside in absorbed_attributions instead, under the source it belongs to: for a
+   * merge, where it came from (its merged_from_id, else its source); for a split, the target. A merge records
+   * where each moved attribution came from (merged_from_id, the first source when merges chain); a split is an
+   * editor's say on whose mentions they are, and clears it. Returns the ids moved and the ids absorbed.
    */
   async moveAttributions(
     em: EntityManager,
     attributionIds: string[],
     toSourceId: string,
-  ): Promise<{ moved: string[]; dropped: string[] }> {
-    if (!attributionIds.length) return { moved: [], dropped: [] };
-    const [dropped]: [{ id: string }[], number] = await em.query(
-      `DELETE FROM attributions a
-        WHERE a.id = ANY($1::uuid[])
-          AND EXISTS (SELECT 1 FROM attributions b
-                       WHERE b.claim_id = a.claim_id AND b.role = a.role AND b.source_id = $2)
-        RETURNING a.id`,
-      [attributionIds, toSourceId],
+    edit: 'merge' | 'split',
+  ): Promise<{ moved: string[]; absorbed: string[] }> {
+    if (!attributionIds.length) return { moved: [], absorbed: [] };
+    const absorbed: { id: string }[] = await em.query(
+      `WITH gone AS (
+         DELETE FROM attributions a
+          WHERE a.id = ANY($1::uuid[]) AND a.source_id <> $2
+            AND EXISTS (SELECT 1 FROM attributions b
+                         WHERE b.claim_id = a.claim_id AND b.role = a.role AND b.source_id = $2)
+          RETURNING a.*)
+       INSERT INTO absorbed_attributions
+              (id, claim_id, source_id, role, cue_start, cue_end, cue_text, mention_start, mention_end, mention_text)
+       SELECT id, claim_id, CASE WHEN $3 THEN COALESCE(merged_from_id, source_id) ELSE $2::uuid END, role,
+              cue_start, cue_end, cue_text, mention_start, mention_end, mention_text
+         FROM gone
+       RETURNING id`,
+      [attributionIds, toSourceId, edit === 'merge'],
     );
     const [movedRows]: [{ id: string }[], number] = await em.query(
-      `UPDATE attributions SET source_id = $2 WHERE id = ANY($1::uuid[]) AND source_id <> $2 RETURNING id`,
-      [attributionIds, toSourceId],
+      `UPDATE attributions
+          SET source_id = $2, merged_from_id = CASE WHEN $3 THEN COALESCE(merged_from_id, source_id) END
+        WHERE id = ANY($1::uuid[]) AND source_id <> $2
+       RETURNING id`,
+      [attributionIds, toSourceId, edit === 'merge'],
     );
-    return { moved: movedRows.map((r) => r.id), dropped: dropped.map((r) => r.id) };
+    return { moved: movedRows.map((r) => r.id), absorbed: absorbed.map((r) => r.id) };
+  }
+
+  /**
+   * Restores absorbed attributions to a live source that no longer cites their claim in their role: those that
+   * belong to it (a source split back out) and those of the sources merged into it (the attribution that absorbed
+   * them moved away in a split). One per claim and role, its own first. Returns the restored attributions.
+   */
+  restoreAbsorbed(em: EntityManager, sourceId: string): Promise<{ id: string; claimId: string }[]> {
+    return em.query(
+      `WITH candidates AS (
+         SELECT DISTINCT ON (p.claim_id, p.role) p.*
+           FROM absorbed_attributions p
+          WHERE p.source_id IN (SELECT $1::uuid UNION ALL SELECT s.id FROM sources s WHERE s.merged_into_id = $1)
+            AND NOT EXISTS (SELECT 1 FROM attributions a
+                             WHERE a.claim_id = p.claim_id AND a.role = p.role AND a.source_id = $1)
+          ORDER BY p.claim_id, p.role, p.source_id = $1 DESC, p.absorbed_at, p.id),
+       restored AS (
+         INSERT INTO attributions (id, claim_id, source_id, role, cue_start, cue_end, cue_text, mention_start,
+                                   mention_end, mention_text, merged_from_id)
+         SELECT id, claim_id, $1, role, cue_start, cue_end, cue_text, mention_start, mention_end, mention_text,
+                NULLIF(source_id, $1::uuid)
+           FROM candidates
+         RETURNING id, claim_id),
+       removed AS (DELETE FROM absorbed_attributions p USING restored r WHERE p.id = r.id)
+       SELECT id, claim_id AS "claimId" FROM restored`,
+      [sourceId],
+    );
   }
 
   async insertChange(em: EntityManager, change: NewSourceChange): Promise<string> {

@@ -231,6 +231,116 @@ describe('source registry (PostgreSQL)', () => {
       ]);
     });
 
+    /** Every attribution of an article's claims, as stored (id, claim, source, role, mention). */
+    const attributionRows = async (...articleIds: string[]) =>
+      db.query<Record<string, unknown>[]>(
+        `SELECT a.id, a.claim_id AS "claimId", a.source_id AS "sourceId", a.role, a.mention_text AS mention,
+                a.mention_start AS "mentionStart", a.cue_text AS cue
+           FROM attributions a JOIN claims c ON c.id = a.claim_id
+          WHERE c.article_id = ANY($1::uuid[]) ORDER BY a.id`,
+        [articleIds],
+      );
+    const claimStatuses = async (...articleIds: string[]): Promise<string[]> =>
+      (
+        await db.query<{ id: string; status: string }[]>(
+          `SELECT id, agreement_status AS status FROM claims WHERE article_id = ANY($1::uuid[]) ORDER BY id`,
+          [articleIds],
+        )
+      ).map((r) => `${r.id}:${r.status}`);
+    const absorbedFor = async (...articleIds: string[]) =>
+      (
+        await db.query<unknown[]>(
+          `SELECT p.id FROM absorbed_attributions p JOIN claims c ON c.id = p.claim_id
+            WHERE c.article_id = ANY($1::uuid[])`,
+          [articleIds],
+        )
+      ).length;
+
+    /**
+     * A claim both people stated jointly (a1), and one of them alone stating it again with a pronoun follow-up
+     * (a2): merging Alda into Omar collides on the joint claim.
+     */
+    const jointPair = async () => {
+      const tag = uniqueSuffix();
+      const alda = `Alda ${surname()}`;
+      const omar = `Omar ${surname()}`;
+      const a1 = await ingestVerified(
+        `Health Minister ${alda} and hospital director ${omar} said 340 ${tag} beds were added at the Brannock ` +
+          `hospital on Monday.`,
+      );
+      const a2 = await ingestVerified(
+        `Health Minister ${alda} said 340 ${tag} beds were added at the Brannock hospital on Monday. ` +
+          `She said the ${tag} wards would reopen on Friday.`,
+      );
+      const rows: { sourceId: string; name: string; mention: string }[] = await sourcesOf(a1);
+      const aldaId = rows.find((r) => r.name === alda)?.sourceId;
+      const omarId = rows.find((r) => r.name === omar)?.sourceId;
+      if (!aldaId || !omarId) throw new Error(`joint sources not found: ${JSON.stringify(rows)}`);
+      return { a1, a2, alda, omar, aldaId, omarId };
+    };
+
+    it('merge keeps a colliding attribution aside and a split restores exactly what the merge took', async () => {
+      const { a1, a2, alda, aldaId, omarId } = await jointPair();
+      const before = await attributionRows(a1, a2);
+      const statusesBefore = await claimStatuses(a1, a2);
+      // the joint claim cites both; a2's claims (the figure, and the pronoun follow-up) cite Alda
+      expect(before.filter((r) => r.sourceId === aldaId)).toHaveLength(3);
+      expect(before.some((r) => r.sourceId === aldaId && /^she$/i.test(String(r.mention)))).toBe(true);
+      expect(statusesBefore.some((s) => s.endsWith(':corroborated'))).toBe(true);
+
+      const merged = await edits.merge(aldaId, omarId, editor);
+      expect(merged.movedAttributions).toBe(2);
+      expect(merged.droppedAttributions).toBe(1); // the joint claim already cites Omar: absorbed, not lost
+      expect(merged.affectedClaims).toBe(3);
+      expect(await absorbedFor(a1, a2)).toBe(1);
+      const afterMerge = await attributionRows(a1, a2);
+      expect(afterMerge).toHaveLength(before.length - 1);
+      expect(afterMerge.every((r) => r.sourceId === omarId)).toBe(true);
+      await runRecompute(aldaId);
+      // one origin left everywhere: the agreeing claims are the same person's now
+      expect((await claimStatuses(a1, a2)).some((s) => s.endsWith(':corroborated'))).toBe(false);
+
+      const split = await edits.changeAliases(omarId, { action: 'split', alias: alda }, editor);
+      expect(split.other?.id).toBe(aldaId);
+      expect(split.movedAttributions).toBe(3); // two moved back (one written "She"), one restored
+      expect(split.droppedAttributions).toBe(0);
+      // exactly the attributions of before the merge: same ids, claims, sources, roles and mentions
+      expect(await attributionRows(a1, a2)).toEqual(before);
+      expect(await absorbedFor(a1, a2)).toBe(0);
+      await runRecompute(omarId);
+      expect(await claimStatuses(a1, a2)).toEqual(statusesBefore);
+      const revived = await sourcesService.get(aldaId);
+      expect(revived).toMatchObject({ id: aldaId, trackRecord: { claims: 3 } });
+    });
+
+    it('a split that takes the absorbing attribution away gives the absorbed one to the merge target', async () => {
+      const { a1, a2, aldaId, omarId, omar } = await jointPair();
+      await edits.merge(aldaId, omarId, editor);
+      await runRecompute(aldaId);
+      expect(await absorbedFor(a1)).toBe(1);
+      // Omar's joint-claim mention ("hospital director Omar …") is split off to a source of its own
+      const split = await edits.changeAliases(
+        omarId,
+        { action: 'split', alias: `hospital director ${omar}` },
+        editor,
+      );
+      expect(split.other?.id).not.toBe(aldaId);
+      await runRecompute(omarId);
+      // the claim still cites the merge target, now through Alda's own attribution (Alda is merged into Omar)
+      const rows = await attributionRows(a1);
+      expect(rows.map((r) => r.sourceId).sort()).toEqual([omarId, split.other?.id].sort());
+      const back: { mergedFromId: string }[] = await db.query(
+        `SELECT merged_from_id AS "mergedFromId" FROM attributions a JOIN claims c ON c.id = a.claim_id
+          WHERE c.article_id = $1 AND a.source_id = $2`,
+        [a1, omarId],
+      );
+      expect(back).toEqual([{ mergedFromId: aldaId }]);
+      expect(await absorbedFor(a1)).toBe(0);
+      // and splitting Alda out later still returns it to her
+      await edits.changeAliases(omarId, { action: 'split', alias: (await source(aldaId)).name }, editor);
+      expect((await attributionRows(a1, a2)).filter((r) => r.sourceId === aldaId)).toHaveLength(3);
+    });
+
     it('commit, enqueue, sweep: the merge queues its recompute; a lost job is re-queued by the sweep', async () => {
       const maintenance = context.get<Queue>(getQueueToken(MAINTENANCE_QUEUE));
       const { a1, s1, s2 } = await corroboratedPair();

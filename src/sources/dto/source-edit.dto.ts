@@ -57,11 +57,15 @@ export class SourceEditResponseDto {
   })
   other: SourceResponseDto | null;
 
-  @ApiProperty({ description: 'Attributions moved to the other source.' })
+  @ApiProperty({
+    description: 'Attributions moved to the other source (split: with those restored from a merge before).',
+  })
   movedAttributions: number;
 
   @ApiProperty({
-    description: 'Attributions dropped because the receiving source already had them (same claim and role).',
+    description:
+      'Attributions the receiving source already had (same claim and role): not counted twice, but kept aside, ' +
+      'so a split that undoes the edit restores them.',
   })
   droppedAttributions: number;
 
