@@ -52,8 +52,9 @@ export class Attribution {
 
   /**
    * The source this attribution belonged to before an editor's merge moved it here (the first one, when merges
-   * chain; null for attributions never merged; extraction leaves it unset). A split of that source back out returns them to it, whatever their
-   * mention (a pronoun, a title). Always a source merged, directly or through others, into `source_id`.
+   * chain; null for attributions never merged; extraction leaves it unset). A split of that source back out
+   * returns them to it, whatever their mention (a pronoun, a title). Always a source merged, directly or through
+   * others, into `source_id`.
    */
   @Column({ name: 'merged_from_id', type: 'uuid', nullable: true })
   mergedFromId?: string | null;
