@@ -29,6 +29,7 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 @Index('ix_claims_agreement_status_created_at_id', ['agreementStatus', 'createdAt', 'id'])
 @Index('ix_claims_search_vector', { synchronize: false })
 @Index('ix_claims_text_hash', ['textHash'])
+@Index('ix_claims_text_hash_unchecked', ['id'], { where: '"text_hash" IS NULL AND NOT "text_hash_checked"' })
 @Index('ix_claims_stale_revision', ['updatedAt'], { where: '"verified_revision" < "revision"' })
 export class Claim {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_claims' })
@@ -70,6 +71,15 @@ export class Claim {
    */
   @Column({ name: 'text_hash', type: 'char', length: 64, nullable: true })
   textHash: string | null;
+
+  /**
+   * Whether text_hash was computed from the text: true for every claim stored since (extraction hashes it), false
+   * for claims stored before the TextHashBackfill migration until the backfill (WireHashBackfillService) has
+   * hashed them. A claim without a hash and checked is not distinctive and is never looked at again; one with a
+   * hash was hashed whatever this says (ix_claims_text_hash_unchecked holds the claims still to do).
+   */
+  @Column({ name: 'text_hash_checked', type: 'boolean', default: true })
+  textHashChecked: boolean;
 
   @Column({
     name: 'agreement_status',

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
 import { ArticlesRepository } from '../articles/articles.repository';
 import type { AttributionRole } from '../claims/attribution.entity';
 import { ClaimsRepository, type NewAttribution, type NewQuantity } from '../claims/claims.repository';
+import { claimTextHash } from '../claims/text-hash';
 import { NotFoundError } from '../common/errors';
-import { analyze, wireOriginOf, wireText } from '../engine';
+import { analyze, wireOriginOf } from '../engine';
 import { WIRE_MIN_SHARED } from '../engine/wire';
 import type { Analysis, SourceRef } from '../engine/types';
 import { normalizeSourceKey } from '../sources/source-key';
@@ -79,7 +79,7 @@ export class ExtractionService {
 
   private async store(em: EntityManager, article: Article, analysis: Analysis): Promise<void> {
     const sourceIds = await this.storeSources(em, article, analysis);
-    const hashes = analysis.claims.map((c) => textHash(c.text));
+    const hashes = analysis.claims.map((c) => claimTextHash(c.text));
     const claimIds = await this.claims.insertClaims(
       em,
       analysis.claims.map((c, i) => ({
@@ -212,11 +212,6 @@ export class ExtractionService {
 }
 
 /** Hex SHA-256 of the claim's wire text, or null when the claim is too short to be distinctive. */
-function textHash(text: string): string | null {
-  const normalized = wireText(text);
-  return normalized === null ? null : createHash('sha256').update(normalized).digest('hex');
-}
-
 function sourceMapKey(ref: SourceRef): string {
   return `${ref.type}|${normalizeSourceKey(ref.name)}`;
 }

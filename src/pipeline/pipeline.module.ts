@@ -11,6 +11,7 @@ import { ExtractionService } from './extraction.service';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { QueueModule } from './queue.module';
 import { SweepService } from './sweep.service';
+import { WireHashBackfillService } from './wire-hash-backfill.service';
 import { NewsroomEventsModule } from '../webhooks/newsroom-events.module';
 
 /**
@@ -35,9 +36,10 @@ export class PipelineModule {
         ExtractionService,
         ArticleLifecycleService,
         SweepService,
+        WireHashBackfillService,
         ...(runWorkers ? [ArticlesProcessor, ClaimsProcessor, MaintenanceProcessor] : []),
       ],
-      exports: [ExtractionService, ArticleLifecycleService, SweepService],
+      exports: [ExtractionService, ArticleLifecycleService, SweepService, WireHashBackfillService],
     };
   }
 }

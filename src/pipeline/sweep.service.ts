@@ -5,6 +5,7 @@ import { SourceEditsService } from '../sources/source-edits.service';
 import { ArticleLifecycleService } from './article-lifecycle.service';
 import { ExtractionService } from './extraction.service';
 import { PipelineQueueService } from './pipeline-queue.service';
+import { WireHashBackfillService } from './wire-hash-backfill.service';
 
 /** Articles looked at per state and sweep. */
 const SWEEP_BATCH = 500;
@@ -21,6 +22,8 @@ export interface SweepOutcome {
   failed: number;
   /** Claims whose re-verification job was missing and was added again. */
   reverificationsRequeued: number;
+  /** Claims stored before text hashes existed, hashed in this sweep (WireHashBackfillService; it logs them). */
+  textHashesChecked: number;
 }
 
 /**
@@ -38,10 +41,17 @@ export class SweepService {
     private readonly extraction: ExtractionService,
     private readonly lifecycle: ArticleLifecycleService,
     private readonly sourceEdits: SourceEditsService,
+    private readonly textHashes: WireHashBackfillService,
   ) {}
 
   async sweep(): Promise<SweepOutcome> {
-    const outcome: SweepOutcome = { requeued: 0, flowsRestored: 0, failed: 0, reverificationsRequeued: 0 };
+    const outcome: SweepOutcome = {
+      requeued: 0,
+      flowsRestored: 0,
+      failed: 0,
+      reverificationsRequeued: 0,
+      textHashesChecked: 0,
+    };
     for (const id of await this.articles.findStaleIds('received', RECEIVED_GRACE_MS, SWEEP_BATCH)) {
       if (await this.queue.enqueueExtraction(id, { timeoutMs: 10_000 })) outcome.requeued++;
     }
@@ -67,6 +77,8 @@ export class SweepService {
     }
     // Source registry: merges and splits whose agreement recompute was never queued (it logs what it re-queues).
     await this.sourceEdits.requeuePendingChanges();
+    // Claims stored before extraction hashed them: a bounded share per sweep, until none is left.
+    outcome.textHashesChecked = (await this.textHashes.backfill()).checked;
     if (outcome.requeued || outcome.flowsRestored || outcome.failed || outcome.reverificationsRequeued) {
       this.logger.log(
         `Sweep: ${outcome.requeued} article(s) re-queued, ${outcome.flowsRestored} verification flow(s) restored, ${outcome.failed} marked failed, ${outcome.reverificationsRequeued} re-verification(s) re-queued`,
