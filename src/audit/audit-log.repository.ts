@@ -17,6 +17,14 @@ export class AuditLogRepository {
       .insert(entry as QueryDeepPartialEntity<AuditLog>);
   }
 
+  /** Several entries in one statement. */
+  async appendMany(entries: AuditEntry[], em?: EntityManager): Promise<void> {
+    if (!entries.length) return;
+    await (em ?? this.dataSource.manager)
+      .getRepository(AuditLog)
+      .insert(entries as QueryDeepPartialEntity<AuditLog>[]);
+  }
+
   findForEntity(entityType: string, entityId: string): Promise<AuditLog[]> {
     return this.dataSource.manager
       .getRepository(AuditLog)

@@ -33,30 +33,63 @@ export class ClaimRelationsRepository {
     values: RelationValues,
     em?: EntityManager,
   ): Promise<UpsertOutcome> {
-    const [a, b] = orderedPair(claimX, claimY);
-    const rows: { inserted: boolean }[] = await this.manager(em).query(
+    const written = await this.upsertMany([{ claimX, claimY, ...values }], em);
+    return written.get(pairKey(claimX, claimY)) ?? 'unchanged';
+  }
+
+  /**
+   * upsert for many pairs in one statement (each pair at most once); returns the pairs inserted or changed, by key
+   * (pairKey). Unchanged pairs are absent. Rows are written in pair order.
+   */
+  async upsertMany(
+    rows: ({ claimX: string; claimY: string } & RelationValues)[],
+    em?: EntityManager,
+  ): Promise<Map<string, Exclude<UpsertOutcome, 'unchanged'>>> {
+    if (!rows.length) return new Map();
+    const ordered = rows
+      .map((r) => ({ pair: orderedPair(r.claimX, r.claimY), r }))
+      .sort((x, y) => comparePairs(x.pair, y.pair));
+    const written: { a: string; b: string; inserted: boolean }[] = await this.manager(em).query(
       `INSERT INTO claim_relations (claim_a_id, claim_b_id, relation, score, method, explanation)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       SELECT a, b, relation::relation_kind, score, method, explanation
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::float8[], $5::text[], $6::text[])
+              WITH ORDINALITY AS t(a, b, relation, score, method, explanation, n)
+        ORDER BY n
        ON CONFLICT (claim_a_id, claim_b_id) DO UPDATE
          SET relation = EXCLUDED.relation, score = EXCLUDED.score, method = EXCLUDED.method,
              explanation = EXCLUDED.explanation, updated_at = now()
        WHERE (claim_relations.relation, claim_relations.score, claim_relations.method, claim_relations.explanation)
              IS DISTINCT FROM (EXCLUDED.relation, EXCLUDED.score, EXCLUDED.method, EXCLUDED.explanation)
-       RETURNING (xmax = 0) AS inserted`,
-      [a, b, values.relation, values.score, values.method, values.explanation],
+       RETURNING claim_a_id AS a, claim_b_id AS b, (xmax = 0) AS inserted`,
+      [
+        ordered.map((o) => o.pair[0]),
+        ordered.map((o) => o.pair[1]),
+        ordered.map((o) => o.r.relation),
+        ordered.map((o) => o.r.score),
+        ordered.map((o) => o.r.method),
+        ordered.map((o) => o.r.explanation),
+      ],
     );
-    if (!rows.length) return 'unchanged';
-    return rows[0].inserted ? 'inserted' : 'updated';
+    return new Map(written.map((w) => [pairKey(w.a, w.b), w.inserted ? 'inserted' : 'updated']));
+  }
+
+  /** deletePair for many pairs in one statement; returns the keys (pairKey) of the pairs that existed. */
+  async deletePairs(pairs: [string, string][], em?: EntityManager): Promise<Set<string>> {
+    if (!pairs.length) return new Set();
+    const ordered = pairs.map(([x, y]) => orderedPair(x, y)).sort(comparePairs);
+    const [deleted]: [{ a: string; b: string }[], number] = await this.manager(em).query(
+      `DELETE FROM claim_relations r
+        USING unnest($1::uuid[], $2::uuid[]) AS t(a, b)
+        WHERE r.claim_a_id = t.a AND r.claim_b_id = t.b
+        RETURNING r.claim_a_id AS a, r.claim_b_id AS b`,
+      [ordered.map((p) => p[0]), ordered.map((p) => p[1])],
+    );
+    return new Set(deleted.map((d) => pairKey(d.a, d.b)));
   }
 
   /** Removes the relation of a pair that no longer relates; returns whether one existed. */
   async deletePair(claimX: string, claimY: string, em?: EntityManager): Promise<boolean> {
-    const [a, b] = orderedPair(claimX, claimY);
-    const result: [unknown[], number] = await this.manager(em).query(
-      `DELETE FROM claim_relations WHERE claim_a_id = $1 AND claim_b_id = $2`,
-      [a, b],
-    );
-    return result[1] > 0;
+    return (await this.deletePairs([[claimX, claimY]], em)).size > 0;
   }
 
   /** Every relation touching any of the claims. */
@@ -69,6 +102,17 @@ export class ClaimRelationsRepository {
       [claimIds],
     );
   }
+}
+
+/** One key per unordered pair (its stored order). */
+export function pairKey(x: string, y: string): string {
+  const [a, b] = orderedPair(x, y);
+  return `${a}:${b}`;
+}
+
+function comparePairs(x: [string, string], y: [string, string]): number {
+  if (x[0] !== y[0]) return x[0] < y[0] ? -1 : 1;
+  return x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0;
 }
 
 /** The stored order of a pair: the smaller UUID first (PostgreSQL's uuid order equals lower-case hex order). */

@@ -53,6 +53,11 @@ export interface AgreementRow {
   revision: number;
 }
 
+/** A claim row locked for verification: its agreement and where its verification stands. */
+export interface LockedClaimRow extends AgreementRow {
+  verifiedRevision: number | null;
+}
+
 /** An article sharing claim text hashes with another (wire copy detection). */
 export interface WireCandidateRow {
   articleId: string;
@@ -108,9 +113,9 @@ export class ClaimsRepository {
     return this.manager(em).getRepository(Claim).findOneBy({ id });
   }
 
-  findByIds(ids: string[]): Promise<Claim[]> {
+  findByIds(ids: string[], em?: EntityManager): Promise<Claim[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.manager()
+    return this.manager(em)
       .getRepository(Claim)
       .createQueryBuilder('c')
       .where('c.id = ANY(:ids)', { ids })
@@ -187,6 +192,18 @@ export class ClaimsRepository {
     );
   }
 
+  /** The claims of each article, in reading order (verification compares a claim with its siblings). */
+  async findIdsByArticles(articleIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(articleIds.map((id) => [id, []]));
+    if (!articleIds.length) return out;
+    const rows: { id: string; articleId: string }[] = await this.manager().query(
+      `SELECT id, article_id AS "articleId" FROM claims WHERE article_id = ANY($1) ORDER BY article_id, span_start, id`,
+      [articleIds],
+    );
+    for (const r of rows) out.get(r.articleId)?.push(r.id);
+    return out;
+  }
+
   /** The other claims of the same article (verification compares a claim with them). */
   async findSiblingIds(articleId: string, claimId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.manager().query(
@@ -204,23 +221,48 @@ export class ClaimsRepository {
    * a claim made only of frequent words gets no candidates.
    */
   async findCandidateIds(claimId: string, limit: number): Promise<string[]> {
-    const [me]: { articleId: string; lexemes: string[] }[] = await this.manager().query(
-      `SELECT article_id AS "articleId", tsvector_to_array(search_vector) AS lexemes FROM claims WHERE id = $1`,
-      [claimId],
+    return (await this.findCandidateIdsForClaims([claimId], limit)).get(claimId) ?? [];
+  }
+
+  /**
+   * findCandidateIds for several claims in two round trips (their lexemes, then one query whose LATERAL subquery
+   * runs each claim's candidate search). Each claim gets its own list (in the same order findCandidateIds gives).
+   */
+  async findCandidateIdsForClaims(claimIds: string[], limit: number): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(claimIds.map((id) => [id, []]));
+    if (!claimIds.length) return out;
+    const mine: { id: string; articleId: string; lexemes: string[] }[] = await this.manager().query(
+      `SELECT id, article_id AS "articleId", tsvector_to_array(search_vector) AS lexemes FROM claims WHERE id = ANY($1)`,
+      [claimIds],
     );
-    if (!me) return [];
-    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.statistics('claims'));
-    if (!terms.match) return [];
-    const rows: { id: string }[] = await this.manager().query(
-      `SELECT c.id
-         FROM claims c
-        WHERE c.search_vector @@ $1::tsquery AND c.article_id <> $2
-        ORDER BY (SELECT count(*) FROM unnest(tsvector_to_array(c.search_vector)) l WHERE l = ANY($3::text[])) DESC,
-                 ts_rank(c.search_vector, $4::tsquery) DESC, c.id
-        LIMIT $5`,
-      [terms.match, me.articleId, terms.distinctive, terms.rank, limit],
+    if (!mine.length) return out;
+    const statistics = await this.lexemeStatistics.statistics('claims');
+    const searches = mine
+      .map((me) => ({ me, terms: candidateTerms(me.lexemes, statistics) }))
+      .filter((s) => s.terms.match)
+      .map(({ me, terms }) => ({
+        id: me.id,
+        article_id: me.articleId,
+        match: terms.match,
+        distinctive: terms.distinctive,
+        rank: terms.rank,
+      }));
+    if (!searches.length) return out;
+    const rows: { claimId: string; id: string }[] = await this.manager().query(
+      `SELECT q.id AS "claimId", m.id
+         FROM jsonb_to_recordset($1::jsonb) AS q(id uuid, article_id uuid, match text, distinctive text[], rank text)
+        CROSS JOIN LATERAL (
+              SELECT c.id
+                FROM claims c
+               WHERE c.search_vector @@ q.match::tsquery AND c.article_id <> q.article_id
+               ORDER BY (SELECT count(*) FROM unnest(tsvector_to_array(c.search_vector)) l
+                          WHERE l = ANY(q.distinctive)) DESC,
+                        ts_rank(c.search_vector, q.rank::tsquery) DESC, c.id
+               LIMIT $2) m`,
+      [JSON.stringify(searches), limit],
     );
-    return rows.map((r) => r.id);
+    for (const r of rows) out.get(r.claimId)?.push(r.id);
+    return out;
   }
 
   /**
@@ -342,22 +384,15 @@ export class ClaimsRepository {
    * Locks claim rows in id order until the transaction ends. Transactions that lock several claims this way
    * before writing their relations never wait on each other in a cycle.
    */
-  async lockInOrder(em: EntityManager, claimIds: string[]): Promise<void> {
-    if (!claimIds.length) return;
-    await em.query(`SELECT id FROM claims WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [
-      [...new Set(claimIds)],
-    ]);
-  }
-
-  /** Reads the claim's agreement and locks its row until the transaction ends (serialises status updates). */
-  async lockAgreement(em: EntityManager, claimId: string): Promise<AgreementRow | null> {
-    const rows: AgreementRow[] = await em.query(
+  async lockInOrder(em: EntityManager, claimIds: string[]): Promise<Map<string, LockedClaimRow>> {
+    if (!claimIds.length) return new Map();
+    const rows: LockedClaimRow[] = await em.query(
       `SELECT id, agreement_status AS "agreementStatus", agreeing_origins AS "agreeingOrigins",
-              conflicting_origins AS "conflictingOrigins", revision
-         FROM claims WHERE id = $1 FOR UPDATE`,
-      [claimId],
+              conflicting_origins AS "conflictingOrigins", revision, verified_revision AS "verifiedRevision"
+         FROM claims WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+      [[...new Set(claimIds)]],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   async updateAgreement(
@@ -369,6 +404,27 @@ export class ClaimsRepository {
       `UPDATE claims SET agreement_status = $2, agreeing_origins = $3, conflicting_origins = $4, updated_at = now()
         WHERE id = $1`,
       [claimId, agreement.status, agreement.agreeingOrigins, agreement.conflictingOrigins],
+    );
+  }
+
+  /** updateAgreement for several claims in one statement. */
+  async updateAgreements(
+    em: EntityManager,
+    rows: { claimId: string; status: AgreementStatus; agreeingOrigins: number; conflictingOrigins: number }[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    await em.query(
+      `UPDATE claims c
+          SET agreement_status = t.status::agreement_status, agreeing_origins = t.agreeing,
+              conflicting_origins = t.conflicting, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[]) AS t(id, status, agreeing, conflicting)
+        WHERE c.id = t.id`,
+      [
+        rows.map((r) => r.claimId),
+        rows.map((r) => r.status),
+        rows.map((r) => r.agreeingOrigins),
+        rows.map((r) => r.conflictingOrigins),
+      ],
     );
   }
 
@@ -419,10 +475,21 @@ export class ClaimsRepository {
   }
 
   async markVerifiedRevision(em: EntityManager, claimId: string, revision: number): Promise<void> {
+    await this.markVerifiedRevisions(em, [{ claimId, revision }]);
+  }
+
+  /** Records each claim as verified at (at least) the given revision. */
+  async markVerifiedRevisions(
+    em: EntityManager,
+    rows: { claimId: string; revision: number }[],
+  ): Promise<void> {
+    if (!rows.length) return;
     await em.query(
-      `UPDATE claims SET verified_revision = GREATEST(COALESCE(verified_revision, 0), $2), verified_at = now()
-        WHERE id = $1`,
-      [claimId, revision],
+      `UPDATE claims c
+          SET verified_revision = GREATEST(COALESCE(c.verified_revision, 0), t.revision), verified_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS t(id, revision)
+        WHERE c.id = t.id`,
+      [rows.map((r) => r.claimId), rows.map((r) => r.revision)],
     );
   }
 }

@@ -20,6 +20,10 @@ export class AppConfig {
   readonly runWorkers: boolean;
   /** Jobs one worker process runs at once, per queue. */
   readonly workerConcurrency: number;
+  /** Claim verification jobs one worker process holds at once (they are verified in batches). */
+  readonly verifyConcurrency: number;
+  /** Most claims verified together in one batch (one set of loads, one transaction); 1 verifies them one by one. */
+  readonly verifyBatchSize: number;
   /** How often the sweep re-enqueues work stuck in a waiting state, in milliseconds. */
   readonly sweepIntervalMs: number;
   /** Run pending migrations when the API starts (creating the database when it is missing). */

@@ -85,6 +85,8 @@ export function loadAppConfig(env: Env): AppConfig {
     maxArticleBytes: int('MAX_ARTICLE_BYTES', 1_000_000, 1, 50_000_000),
     runWorkers: bool('RUN_WORKERS', true),
     workerConcurrency: int('WORKER_CONCURRENCY', 4, 1, 256),
+    verifyConcurrency: int('VERIFY_CONCURRENCY', 32, 1, 1024),
+    verifyBatchSize: int('VERIFY_BATCH_SIZE', 16, 1, 256),
     sweepIntervalMs: int('SWEEP_INTERVAL_MS', 15_000, 100, 3_600_000),
     migrateOnStart: bool('MIGRATE_ON_START', true),
     logLevel,

@@ -27,8 +27,29 @@ export class FactCheckMatchingService {
 
   /** Matches one claim against the stored fact-checks; returns how many match. */
   async matchClaim(claimId: string, em?: EntityManager): Promise<number> {
-    // Candidates first: with no fact-check sharing a term (the usual case), verification pays one indexed query.
-    const candidates = await this.factChecks.findCandidatesForClaim(claimId, FACT_CHECK_CANDIDATE_LIMIT, em);
+    return this.matchClaims([claimId], em);
+  }
+
+  /**
+   * Matches claims against the stored fact-checks; returns how many pairs match. Candidates first, for all the
+   * claims at once: with no fact-check sharing a term (the usual case), verification pays two indexed queries.
+   */
+  async matchClaims(claimIds: string[], em?: EntityManager): Promise<number> {
+    const candidates = await this.factChecks.findCandidatesForClaims(
+      claimIds,
+      FACT_CHECK_CANDIDATE_LIMIT,
+      em,
+    );
+    let matched = 0;
+    for (const [claimId, found] of candidates) matched += await this.matchCandidates(claimId, found, em);
+    return matched;
+  }
+
+  private async matchCandidates(
+    claimId: string,
+    candidates: FactCheckCandidate[],
+    em?: EntityManager,
+  ): Promise<number> {
     if (!candidates.length) return 0;
     const claim = await this.claims.findById(claimId, em);
     if (!claim) return 0;

@@ -121,28 +121,39 @@ export class FactChecksRepository {
   /**
    * Fact-checks sharing at least two lexemes with the claim, one of them distinctive among the fact-checks (see
    * candidate-terms.ts: frequent words never open a match, so the GIN index ix_fact_checks_search_vector returns a
-   * bounded number of rows), best full-text rank first.
+   * bounded number of rows), best full-text rank first, for each claim: two round trips for any number of claims
+   * (their lexemes, then one LATERAL search per claim). Claims without candidates are absent from the map.
    */
-  async findCandidatesForClaim(
-    claimId: string,
+  async findCandidatesForClaims(
+    claimIds: string[],
     limit: number,
     em?: EntityManager,
-  ): Promise<FactCheckCandidate[]> {
-    const [me]: { lexemes: string[] }[] = await this.manager(em).query(
-      `SELECT tsvector_to_array(search_vector) AS lexemes FROM claims WHERE id = $1`,
-      [claimId],
+  ): Promise<Map<string, FactCheckCandidate[]>> {
+    const out = new Map<string, FactCheckCandidate[]>();
+    if (!claimIds.length) return out;
+    const mine: { id: string; lexemes: string[] }[] = await this.manager(em).query(
+      `SELECT id, tsvector_to_array(search_vector) AS lexemes FROM claims WHERE id = ANY($1)`,
+      [claimIds],
     );
-    if (!me) return [];
-    const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.statistics('fact_checks'));
-    if (!terms.match) return [];
-    return this.manager(em).query(
-      `SELECT f.id, f.claim_reviewed AS "claimReviewed", f.claimant
-         FROM fact_checks f
-        WHERE f.search_vector @@ $1::tsquery
-        ORDER BY ts_rank_cd(f.search_vector, $2::tsquery) DESC, f.id
-        LIMIT $3`,
-      [terms.match, terms.rank, limit],
+    const statistics = await this.lexemeStatistics.statistics('fact_checks');
+    const searches = mine
+      .map((me) => ({ id: me.id, terms: candidateTerms(me.lexemes, statistics) }))
+      .filter((s) => s.terms.match)
+      .map(({ id, terms }) => ({ id, match: terms.match, rank: terms.rank }));
+    if (!searches.length) return out;
+    const rows: (FactCheckCandidate & { claimId: string })[] = await this.manager(em).query(
+      `SELECT q.id AS "claimId", m.id, m.claim_reviewed AS "claimReviewed", m.claimant
+         FROM jsonb_to_recordset($1::jsonb) AS q(id uuid, match text, rank text)
+        CROSS JOIN LATERAL (
+              SELECT f.id, f.claim_reviewed, f.claimant
+                FROM fact_checks f
+               WHERE f.search_vector @@ q.match::tsquery
+               ORDER BY ts_rank_cd(f.search_vector, q.rank::tsquery) DESC, f.id
+               LIMIT $2) m`,
+      [JSON.stringify(searches), limit],
     );
+    for (const { claimId, ...candidate } of rows) out.set(claimId, [...(out.get(claimId) ?? []), candidate]);
+    return out;
   }
 
   /**

@@ -3,6 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { NotFoundError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
+import { VerificationBatcher } from '../verification/verification-batcher.service';
 import { VerificationService } from '../verification/verification.service';
 import { ArticleLifecycleService } from './article-lifecycle.service';
 import { CLAIMS_QUEUE, isLastAttempt, JOB_VERIFY_CLAIM, type VerifyClaimPayload } from './queues';
@@ -10,6 +11,7 @@ import { CLAIMS_QUEUE, isLastAttempt, JOB_VERIFY_CLAIM, type VerifyClaimPayload 
 /**
  * The claims queue: one verification job per claim revision, either a child of its article's article-verified flow
  * (revision 1) or a standalone re-verification (no parent). Only a flow child's final failure fails its article.
+ * The jobs a process holds at once are verified in batches (VerificationBatcher); each job keeps its own outcome.
  */
 @Processor(CLAIMS_QUEUE)
 export class ClaimsProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -18,13 +20,15 @@ export class ClaimsProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     private readonly config: AppConfig,
     private readonly verification: VerificationService,
+    private readonly batcher: VerificationBatcher,
     private readonly lifecycle: ArticleLifecycleService,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.workerConcurrency;
+    // Many jobs at once: the claims they ask for are verified together in batches (VerificationBatcher).
+    this.worker.concurrency = this.config.verifyConcurrency;
   }
 
   async process(job: Job): Promise<unknown> {
@@ -41,7 +45,7 @@ export class ClaimsProcessor extends WorkerHost implements OnApplicationBootstra
     const cmd = { claimId, revision, attempt: job.attemptsMade + 1, jobId: job.id };
     const startedAt = new Date();
     try {
-      return await this.verification.verifyClaim(cmd);
+      return await this.batcher.verify(cmd);
     } catch (err) {
       if (err instanceof NotFoundError) throw new UnrecoverableError(err.message);
       await this.verification.recordFailure(cmd, startedAt, err).catch((e: Error) => {

@@ -17,6 +17,13 @@ export class VerificationRunsRepository {
       .insert(run as QueryDeepPartialEntity<VerificationRun>);
   }
 
+  async insertMany(runs: NewVerificationRun[], em?: EntityManager): Promise<void> {
+    if (!runs.length) return;
+    await (em ?? this.dataSource.manager)
+      .getRepository(VerificationRun)
+      .insert(runs as QueryDeepPartialEntity<VerificationRun>[]);
+  }
+
   findForClaim(claimId: string): Promise<VerificationRun[]> {
     return this.dataSource.manager
       .getRepository(VerificationRun)

@@ -1,13 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLogRepository } from '../audit/audit-log.repository';
+import { type AuditEntry, AuditLogRepository } from '../audit/audit-log.repository';
 import { NotFoundError } from '../common/errors';
-import { ClaimRelationsRepository, orderedPair } from '../claims/claim-relations.repository';
+import { ClaimRelationsRepository, orderedPair, pairKey } from '../claims/claim-relations.repository';
 import type { Claim } from '../claims/claim.entity';
-import { ClaimsRepository } from '../claims/claims.repository';
+import { ClaimsRepository, type LockedClaimRow } from '../claims/claims.repository';
 import {
   claimFeatures,
+  claimOrigins,
   compareFeatures,
   type ClaimComparison,
   type ClaimFeatures,
@@ -44,16 +45,29 @@ export interface VerifyClaimOutcome {
   reverified?: number;
 }
 
+/** What verifying a batch answers for each command: its outcome, or why its claim could not be verified. */
+export type VerifyClaimResult = { outcome: VerifyClaimOutcome } | { error: Error };
+
+/** A pair compared by a batch: stored order, the engine's answer (undefined: the pair is not related). */
+interface PlannedPair {
+  a: string;
+  b: string;
+  result: ClaimComparison | undefined;
+}
+
+/** A claim's agreement as read under its row lock. */
+type AgreementState = Pick<LockedClaimRow, 'agreementStatus' | 'agreeingOrigins' | 'conflictingOrigins'>;
+
 /**
- * Verification v1: compares a claim with the other claims of its article and with full-text candidates from other
- * articles (engine compareClaims), upserts the relations, and recomputes the agreement status of the claim and of
- * every claim it relates to. Idempotent: a claim already verified at its revision is skipped, relations are
- * upserted on their unique pair, and statuses are recomputed from what is stored.
+ * Verification: compares each claim with the other claims of its article and with full-text candidates from other
+ * articles (engine compareFeatures), upserts the relations, and recomputes the agreement status of the claim and of
+ * every verified claim whose relation with it changed. Claims are verified in batches (`verifyClaims`: one claim,
+ * or the claims of the jobs a worker holds at once), with the same loads, comparisons and writes for any batch
+ * size, so the cost of the database round trips is shared. Idempotent: a claim already verified at its revision is
+ * skipped, relations are upserted on their unique pair, and statuses are recomputed from what is stored.
  */
 @Injectable()
 export class VerificationService {
-  private readonly logger = new Logger(VerificationService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: ClaimsRepository,
@@ -65,129 +79,215 @@ export class VerificationService {
     private readonly reverification: ReverificationService,
   ) {}
 
+  /** Verifies one claim (a batch of one); throws NotFoundError when the claim does not exist. */
   async verifyClaim(cmd: VerifyClaimCommand): Promise<VerifyClaimOutcome> {
+    const [result] = await this.verifyClaims([cmd]);
+    if ('error' in result) throw result.error;
+    return result.outcome;
+  }
+
+  /**
+   * Verifies the claims of several commands together; answers one result per command, in order. A command whose
+   * claim does not exist gets a NotFoundError; anything else that goes wrong throws (every command of the batch
+   * then failed, and nothing was written: the relations, statuses, verified revisions, re-verification bumps and
+   * runs of the whole batch commit in one transaction).
+   */
+  async verifyClaims(cmds: VerifyClaimCommand[]): Promise<VerifyClaimResult[]> {
     const startedAt = new Date();
-    const claim = await this.claims.findById(cmd.claimId);
-    if (!claim) throw new NotFoundError(`Claim ${cmd.claimId} does not exist (deleted?); nothing to verify.`);
-    if (claim.verifiedRevision !== null && claim.verifiedRevision >= claim.revision) return { skipped: true };
+    const loaded = new Map(
+      (await this.claims.findByIds([...new Set(cmds.map((c) => c.claimId))])).map((c) => [c.id, c]),
+    );
+    // Each claim once, at the highest revision asked for (a late job of an earlier revision may share the batch).
+    const asked = new Map<string, VerifyClaimCommand>();
+    for (const cmd of cmds) {
+      const claim = loaded.get(cmd.claimId);
+      if (!claim || (claim.verifiedRevision !== null && claim.verifiedRevision >= claim.revision)) continue;
+      const seen = asked.get(claim.id);
+      if (!seen || cmd.revision > seen.revision) asked.set(claim.id, cmd);
+    }
+    const outcomes = asked.size ? await this.verifyBatch([...asked.values()], loaded, startedAt) : new Map();
+    return cmds.map((cmd): VerifyClaimResult => {
+      if (!loaded.has(cmd.claimId)) {
+        return {
+          error: new NotFoundError(`Claim ${cmd.claimId} does not exist (deleted?); nothing to verify.`),
+        };
+      }
+      return { outcome: outcomes.get(cmd.claimId) ?? { skipped: true } };
+    });
+  }
 
-    const siblingIds = await this.claims.findSiblingIds(claim.articleId, claim.id);
-    const candidateIds = await this.claims.findCandidateIds(claim.id, CANDIDATE_LIMIT);
-    const otherIds = [...new Set([...siblingIds, ...candidateIds])];
-    const others = await this.claims.findByIds(otherIds);
-    const comparables = await this.loadComparables([claim, ...others]);
-    const wire = await this.claims.findWireContext([claim.id, ...others.map((o) => o.id)]);
-    const hashes = new Map([claim, ...others].map((c) => [c.id, c.textHash]));
-    // Features once per claim, then one cheap comparison per pair.
+  private async verifyBatch(
+    cmds: VerifyClaimCommand[],
+    loaded: Map<string, Claim>,
+    startedAt: Date,
+  ): Promise<Map<string, VerifyClaimOutcome>> {
+    const batch = cmds.map((c) => c.claimId);
+    const inBatch = new Set(batch);
+    const siblingsByArticle = await this.claims.findIdsByArticles([
+      ...new Set(batch.map((id) => loaded.get(id)!.articleId)),
+    ]);
+    const candidates = await this.claims.findCandidateIdsForClaims(batch, CANDIDATE_LIMIT);
+    const othersOf = new Map(
+      batch.map((id) => {
+        const siblings = siblingsByArticle.get(loaded.get(id)!.articleId) ?? [];
+        return [id, [...new Set([...siblings, ...(candidates.get(id) ?? [])])].filter((o) => o !== id)];
+      }),
+    );
+    const missing = [...new Set([...othersOf.values()].flat())].filter((id) => !loaded.has(id));
+    for (const c of await this.claims.findByIds(missing)) loaded.set(c.id, c);
+    const involved = [...new Set([...batch, ...[...othersOf.values()].flat()])].filter((id) =>
+      loaded.has(id),
+    );
+    const comparables = await this.loadComparables(involved.map((id) => loaded.get(id)!));
+    const wire = await this.claims.findWireContext(involved);
+    const hashes = new Map(involved.map((id) => [id, loaded.get(id)!.textHash]));
+    // Features once per claim, then one cheap comparison per pair (a pair shared by two claims of the batch, once).
+    // A claim without an origin (the outlet's own) relates to nothing: its features are never needed.
     const features = new Map<string, ClaimFeatures | null>();
-    for (const [id, comparable] of comparables) features.set(id, featuresOf(comparable));
-    if (!features.get(claim.id)) throw new Error(`Claim ${claim.id} could not be loaded for comparison`);
-
-    const counterpart = (r: { claimAId: string; claimBId: string }) =>
-      r.claimAId === claim.id ? r.claimBId : r.claimAId;
-    // Compare first (pure), write after: in the stored pair order, so the two claims' jobs reach the same answer.
-    const planned = otherIds
-      .filter((otherId) => features.has(otherId))
-      .map((otherId) => {
-        const [a, b] = orderedPair(claim.id, otherId);
-        // Claims of different articles must also name a common event anchor (engine scope 'corpus').
-        const scope = wire.get(a)?.articleId === wire.get(b)?.articleId ? 'article' : 'corpus';
-        const result =
-          wireCopy(a, b, features, hashes, wire) ?? compare(features.get(a), features.get(b), scope);
-        return { otherId, a, b, result };
-      })
-      // Every job writes its pairs in one global order, so concurrent jobs never wait on each other in a cycle.
-      .sort((x, y) => (x.a === y.a ? cmp(x.b, y.b) : cmp(x.a, y.a)));
-
-    // Prior fact-checks (issue 4): matches of this claim with imported fact-checks (idempotent on their own).
-    await this.factCheckMatching.matchClaim(claim.id);
-
-    // The relations, the claim's status, its verified revision, the re-verification bumps and the record of this
-    // run commit together: a failed attempt leaves nothing behind, so its retry sees the same changes again (a
-    // relation written by an attempt that then failed would read as unchanged, and its bump would be lost).
-    // Re-verification converges: re-verifying a bumped claim finds the same relations (same pair order, same
-    // answer), so nothing changes and nobody else is bumped.
-    const found: { claimId: string; relation: string; score: number; method: string }[] = [];
-    const touched = new Set<string>();
-    let tickets: ReverificationTicket[] = [];
-    // The claim and every claim whose relation with it may be written are locked first, in id order: a relation
-    // write then never waits on a job that holds the other claim's row and waits on this one (deadlock).
-    const storedBefore = (await this.relations.findForClaims([claim.id])).map(counterpart);
-    const lock = [
-      claim.id,
-      ...storedBefore,
-      ...planned.filter((p) => p.result?.relation).map((p) => p.otherId),
-    ];
-    const status = await this.recomputeAgreement(claim.id, {
-      lock,
-      before: async (em) => {
-        const stored = new Set((await this.relations.findForClaims([claim.id], em)).map(counterpart));
-        for (const { otherId, a, b, result } of planned) {
-          if (result?.relation) {
-            const outcome = await this.relations.upsert(
-              a,
-              b,
-              {
-                relation: result.relation,
-                score: clamp01(result.score),
-                method: result.method,
-                explanation: result.explanation,
-              },
-              em,
-            );
-            found.push({
-              claimId: otherId,
-              relation: result.relation,
-              score: result.score,
-              method: result.method,
-            });
-            if (outcome !== 'unchanged') touched.add(otherId);
-          } else if (stored.has(otherId) && (await this.relations.deletePair(a, b, em))) {
-            touched.add(otherId);
-          }
+    for (const [id, comparable] of comparables) {
+      features.set(id, inBatch.has(id) || claimOrigins(comparable).length ? featuresOf(comparable) : null);
+    }
+    for (const id of batch) {
+      if (!features.get(id)) throw new Error(`Claim ${id} could not be loaded for comparison`);
+    }
+    const pairs = new Map<string, PlannedPair>();
+    const pairsOf = new Map<string, { otherId: string; pair: PlannedPair }[]>();
+    for (const id of batch) {
+      const mine: { otherId: string; pair: PlannedPair }[] = [];
+      for (const otherId of othersOf.get(id)!) {
+        if (!features.has(otherId)) continue;
+        const key = pairKey(id, otherId);
+        let pair = pairs.get(key);
+        if (!pair) {
+          const [a, b] = orderedPair(id, otherId);
+          // Claims of different articles must also name a common event anchor (engine scope 'corpus').
+          const scope = wire.get(a)?.articleId === wire.get(b)?.articleId ? 'article' : 'corpus';
+          pair = {
+            a,
+            b,
+            result:
+              wireCopy(a, b, features, hashes, wire) ?? compare(features.get(a), features.get(b), scope),
+          };
+          pairs.set(key, pair);
         }
-      },
-      after: async (em, computed) => {
-        await this.claims.markVerifiedRevision(em, claim.id, cmd.revision);
-        tickets = await this.reverification.request(em, [...touched]);
-        await this.runs.insert(
-          {
-            claimId: claim.id,
-            status: 'succeeded',
-            revision: claim.revision,
+        mine.push({ otherId, pair });
+      }
+      pairsOf.set(id, mine);
+    }
+
+    // Prior fact-checks (issue 4): matches of these claims with imported fact-checks (idempotent on their own).
+    await this.factCheckMatching.matchClaims(batch);
+
+    // The relations, the statuses, the verified revisions, the re-verification bumps and the records of the runs
+    // commit together: a failed attempt leaves nothing behind, so its retry sees the same changes again (a relation
+    // written by an attempt that then failed would read as unchanged, and its bump would be lost). Re-verification
+    // converges: re-verifying a bumped claim finds the same relations (same pair order, same answer), so nothing
+    // changes and nobody else is bumped.
+    const storedBefore = await this.relations.findForClaims(batch);
+    const related = [...pairs.values()].filter((p) => p.result?.relation).flatMap((p) => [p.a, p.b]);
+    const lock = [...batch, ...storedBefore.flatMap((r) => [r.claimAId, r.claimBId]), ...related];
+    let tickets: ReverificationTicket[] = [];
+    const statuses = await this.dataSource.transaction(async (em) => {
+      // Every claim whose relation may be written is locked first, in id order: a relation write then never waits on
+      // a transaction that holds the other claim's row and waits on this one (deadlock).
+      const locked = await this.claims.lockInOrder(em, lock);
+      const stored = await this.relations.findForClaims(batch, em);
+      const late = stored.flatMap((r) => [r.claimAId, r.claimBId]).filter((id) => !locked.has(id));
+      // A relation stored since it was read above: its other claim is locked too (rare; outside the id order).
+      if (late.length) for (const [id, row] of await this.claims.lockInOrder(em, late)) locked.set(id, row);
+      const storedKeys = new Set(stored.map((r) => pairKey(r.claimAId, r.claimBId)));
+      const planned = [...pairs.values()];
+      const changed = await this.relations.upsertMany(
+        planned
+          .filter((p) => p.result?.relation)
+          .map((p) => ({
+            claimX: p.a,
+            claimY: p.b,
+            relation: p.result!.relation!,
+            score: clamp01(p.result!.score),
+            method: p.result!.method,
+            explanation: p.result!.explanation,
+          })),
+        em,
+      );
+      const deleted = await this.relations.deletePairs(
+        planned
+          .filter((p) => !p.result?.relation && storedKeys.has(pairKey(p.a, p.b)))
+          .map((p): [string, string] => [p.a, p.b]),
+        em,
+      );
+      // Claims outside the batch whose relation changed: re-verified (a new revision) when verified, and their
+      // status recomputed now. A claim not verified yet (a sibling whose job has not run) is left to its own job.
+      const touched = new Set<string>();
+      for (const p of planned) {
+        const key = pairKey(p.a, p.b);
+        if (!changed.has(key) && !deleted.has(key)) continue;
+        for (const id of [p.a, p.b]) if (!inBatch.has(id)) touched.add(id);
+      }
+      const recompute = [
+        ...batch,
+        ...[...touched].filter((id) => (locked.get(id)?.verifiedRevision ?? null) !== null),
+      ];
+      const computed = await this.recomputeLocked(em, recompute, locked);
+      await this.claims.markVerifiedRevisions(
+        em,
+        cmds.map((c) => ({ claimId: c.claimId, revision: c.revision })),
+      );
+      tickets = await this.reverification.request(em, [...touched]);
+      const finishedAt = new Date();
+      await this.runs.insertMany(
+        cmds.map((cmd) => {
+          const mine = pairsOf.get(cmd.claimId)!;
+          return {
+            claimId: cmd.claimId,
+            status: 'succeeded' as const,
+            revision: loaded.get(cmd.claimId)!.revision,
             attempt: cmd.attempt,
             jobId: cmd.jobId ?? null,
             startedAt,
-            finishedAt: new Date(),
+            finishedAt,
             result: {
-              compared: otherIds.length,
-              siblings: siblingIds.length,
-              candidates: candidateIds.length,
-              relations: found,
-              status: computed,
+              compared: mine.length,
+              siblings: mine.filter(
+                (m) => wire.get(m.otherId)?.articleId === loaded.get(cmd.claimId)!.articleId,
+              ).length,
+              candidates: candidates.get(cmd.claimId)?.length ?? 0,
+              batch: cmds.length,
+              relations: mine
+                .filter((m) => m.pair.result?.relation)
+                .map((m) => ({
+                  claimId: m.otherId,
+                  relation: m.pair.result!.relation,
+                  score: m.pair.result!.score,
+                  method: m.pair.result!.method,
+                })),
+              status: computed.get(cmd.claimId),
               reverify: tickets.map((t) => ({ claimId: t.id, revision: t.revision })),
             },
             error: null,
-          },
-          em,
-        );
-      },
+          };
+        }),
+        em,
+      );
+      return computed;
     });
-    // Then every claim whose relations changed (its status may change too). A sibling not verified yet is skipped:
-    // its own job compares the same pair and recomputes its status after that. A crash here loses nothing: the
-    // bumped claims' re-verification (queued below, or by the sweep) recomputes them.
-    const pendingSiblings = new Set(
-      others.filter((o) => o.articleId === claim.articleId && o.verifiedRevision === null).map((o) => o.id),
-    );
-    for (const id of touched) if (!pendingSiblings.has(id)) await this.recomputeAgreement(id);
+    // After the commit: the bumped claims' re-verification (if Redis does not take it, the sweep re-queues it).
     await this.reverification.enqueue(tickets);
-    return {
-      skipped: false,
-      status,
-      compared: otherIds.length,
-      relations: found.length,
-      reverified: tickets.length,
-    };
+    return new Map(
+      cmds.map((cmd) => {
+        const mine = pairsOf.get(cmd.claimId)!;
+        return [
+          cmd.claimId,
+          {
+            skipped: false,
+            status: statuses.get(cmd.claimId),
+            compared: mine.length,
+            relations: mine.filter((m) => m.pair.result?.relation).length,
+            reverified: tickets.length,
+          },
+        ];
+      }),
+    );
   }
 
   /** Records a failed attempt (the job will be retried, or the article fails after the last attempt). */
@@ -208,92 +308,105 @@ export class VerificationService {
   }
 
   /**
-   * Recomputes a claim's agreement from its stored relations, under a row lock (concurrent jobs touching the same
-   * claim serialise here, and the last one sees every committed relation). Audits a status change with its
-   * evidence. `hooks` run in the same transaction (the verification's relation writes and bookkeeping). Returns the
-   * status.
+   * Recomputes a claim's agreement from its stored relations, under its row lock (concurrent jobs touching the same
+   * claim serialise there, and the last one sees every committed relation). Returns the status (undefined when the
+   * claim does not exist).
    */
-  async recomputeAgreement(
-    claimId: string,
-    hooks: {
-      /** Claim rows locked in id order before anything else (the claims whose relations `before` writes). */
-      lock?: string[];
-      /** Runs first, under the claim's row lock (the verification's relation writes). */
-      before?: (em: EntityManager) => Promise<void>;
-      /** Runs last, with the computed status (the verification's own bookkeeping). */
-      after?: (em: EntityManager, status: string) => Promise<void>;
-    } = {},
-  ): Promise<string | undefined> {
+  async recomputeAgreement(claimId: string): Promise<string | undefined> {
     return this.dataSource.transaction(async (em) => {
-      if (hooks.lock?.length) await this.claims.lockInOrder(em, hooks.lock);
-      const current = await this.claims.lockAgreement(em, claimId);
-      if (!current) return undefined;
-      if (hooks.before) await hooks.before(em);
-      const relations = await this.relations.findForClaims([claimId], em);
-      const counterpart = (r: { claimAId: string; claimBId: string }) =>
-        r.claimAId === claimId ? r.claimBId : r.claimAId;
-      const origins = await this.claims.findOrigins([claimId, ...relations.map(counterpart)], em);
-      const next = computeAgreement({
-        own: origins.get(claimId) ?? [],
-        agreeing: relations
-          .filter((r) => r.relation === 'agree' && r.method !== WIRE_COPY_METHOD)
-          .map((r) => origins.get(counterpart(r)) ?? []),
-        copies: relations
-          .filter((r) => r.method === WIRE_COPY_METHOD)
-          .map((r) => origins.get(counterpart(r)) ?? []),
-        conflicting: relations
-          .filter((r) => r.relation === 'conflict')
-          .map((r) => origins.get(counterpart(r)) ?? []),
-      });
-      const changed =
-        next.status !== current.agreementStatus ||
-        next.agreeingOrigins !== current.agreeingOrigins ||
-        next.conflictingOrigins !== current.conflictingOrigins;
-      if (changed) {
-        await this.claims.updateAgreement(em, claimId, next);
-        await this.audit.append(
-          {
-            actor: ACTOR,
-            action: 'claim.status_changed',
-            entityType: 'claim',
-            entityId: claimId,
-            before: {
-              agreementStatus: current.agreementStatus,
-              agreeingOrigins: current.agreeingOrigins,
-              conflictingOrigins: current.conflictingOrigins,
-            },
-            after: {
-              agreementStatus: next.status,
-              agreeingOrigins: next.agreeingOrigins,
-              conflictingOrigins: next.conflictingOrigins,
-              evidence: relations.map((r) => ({
-                claimId: counterpart(r),
-                relation: r.relation,
-                score: r.score,
-                method: r.method,
-                explanation: r.explanation,
-              })),
-            },
-          },
-          em,
-        );
-        // Review desk hook (issue 5): re-rank the claim on the review queue, emit claim.status_changed.
-        await this.newsroomEvents.claimStatusChanged(
-          claimId,
-          {
-            before: { agreementStatus: current.agreementStatus },
-            after: {
-              agreementStatus: next.status,
-              agreeingOrigins: next.agreeingOrigins,
-              conflictingOrigins: next.conflictingOrigins,
-            },
-          },
-          em,
-        );
-      }
-      if (hooks.after) await hooks.after(em, next.status);
-      return next.status;
+      const locked = await this.claims.lockInOrder(em, [claimId]);
+      return (await this.recomputeLocked(em, [claimId], locked)).get(claimId);
     });
+  }
+
+  /**
+   * The agreement of each claim from its stored relations, in the caller's transaction, the claims locked
+   * (`locked`: their state as read under the lock). Writes and audits every change with its evidence, and tells the
+   * review desk (re-rank, claim.status_changed). Returns the status of each claim.
+   */
+  private async recomputeLocked(
+    em: EntityManager,
+    claimIds: string[],
+    locked: Map<string, AgreementState>,
+  ): Promise<Map<string, string>> {
+    const ids = [...new Set(claimIds)].filter((id) => locked.has(id));
+    const relations = await this.relations.findForClaims(ids, em);
+    const byClaim = new Map<string, { counterpart: string; relation: (typeof relations)[number] }[]>(
+      ids.map((id) => [id, []]),
+    );
+    for (const r of relations) {
+      byClaim.get(r.claimAId)?.push({ counterpart: r.claimBId, relation: r });
+      byClaim.get(r.claimBId)?.push({ counterpart: r.claimAId, relation: r });
+    }
+    const origins = await this.claims.findOrigins(
+      [...new Set([...ids, ...relations.flatMap((r) => [r.claimAId, r.claimBId])])],
+      em,
+    );
+    const originsOf = (id: string) => origins.get(id) ?? [];
+    const statuses = new Map<string, string>();
+    const updates: Parameters<ClaimsRepository['updateAgreements']>[1] = [];
+    const audits: AuditEntry[] = [];
+    const events: Parameters<NewsroomEventsService['claimStatusesChanged']>[0] = [];
+    for (const id of ids) {
+      const mine = byClaim.get(id)!;
+      const next = computeAgreement({
+        own: originsOf(id),
+        agreeing: mine
+          .filter((m) => m.relation.relation === 'agree' && m.relation.method !== WIRE_COPY_METHOD)
+          .map((m) => originsOf(m.counterpart)),
+        copies: mine
+          .filter((m) => m.relation.method === WIRE_COPY_METHOD)
+          .map((m) => originsOf(m.counterpart)),
+        conflicting: mine
+          .filter((m) => m.relation.relation === 'conflict')
+          .map((m) => originsOf(m.counterpart)),
+      });
+      statuses.set(id, next.status);
+      const current = locked.get(id)!;
+      if (
+        next.status === current.agreementStatus &&
+        next.agreeingOrigins === current.agreeingOrigins &&
+        next.conflictingOrigins === current.conflictingOrigins
+      ) {
+        continue;
+      }
+      const before = {
+        agreementStatus: current.agreementStatus,
+        agreeingOrigins: current.agreeingOrigins,
+        conflictingOrigins: current.conflictingOrigins,
+      };
+      const after = {
+        agreementStatus: next.status,
+        agreeingOrigins: next.agreeingOrigins,
+        conflictingOrigins: next.conflictingOrigins,
+      };
+      updates.push({ claimId: id, ...next });
+      audits.push({
+        actor: ACTOR,
+        action: 'claim.status_changed',
+        entityType: 'claim',
+        entityId: id,
+        before,
+        after: {
+          ...after,
+          evidence: mine.map(({ counterpart, relation: r }) => ({
+            claimId: counterpart,
+            relation: r.relation,
+            score: r.score,
+            method: r.method,
+            explanation: r.explanation,
+          })),
+        },
+      });
+      // Review desk hook (issue 5): re-rank the claim on the review queue, emit claim.status_changed.
+      events.push({ claimId: id, before: { agreementStatus: current.agreementStatus }, after });
+      // A later recompute in the same transaction starts from this state.
+      locked.set(id, { ...locked.get(id)!, ...after });
+    }
+    await this.claims.updateAgreements(em, updates);
+    await this.audit.appendMany(audits, em);
+    await this.newsroomEvents.claimStatusesChanged(events, em);
+    return statuses;
   }
 
   /** Claims in the engine's comparable shape (wording, figures, sources, relays, negation). */
@@ -304,28 +417,27 @@ export class VerificationService {
       this.claims.findAttributedSources(ids),
       this.claims.findTextContexts(ids),
     ]);
+    const quantitiesOf = groupBy(quantities, (q) => q.claimId);
+    const sourcesOf = groupBy(sources, (s) => s.claimId);
     const out = new Map<string, ComparableClaim>();
     for (const c of claims) {
+      const mine = sourcesOf.get(c.id) ?? [];
       out.set(c.id, {
         text: c.text,
         negated: c.negated,
-        quantities: quantities
-          .filter((q) => q.claimId === c.id)
-          .map((q): EngineQuantity => ({
-            start: q.spanStart,
-            end: q.spanEnd,
-            text: q.text,
-            value: q.value,
-            ...(q.high !== null ? { high: q.high } : {}),
-            bound: q.bound,
-            unit: q.unit,
-            ...(q.change ? { change: q.change } : {}),
-            kind: q.kind,
-          })),
-        sources: sources
-          .filter((s) => s.claimId === c.id && s.role === 'primary')
-          .map((s) => ({ name: s.name, type: s.type })),
-        via: sources.filter((s) => s.claimId === c.id && s.role === 'via').map((s) => ({ name: s.name })),
+        quantities: (quantitiesOf.get(c.id) ?? []).map((q): EngineQuantity => ({
+          start: q.spanStart,
+          end: q.spanEnd,
+          text: q.text,
+          value: q.value,
+          ...(q.high !== null ? { high: q.high } : {}),
+          bound: q.bound,
+          unit: q.unit,
+          ...(q.change ? { change: q.change } : {}),
+          kind: q.kind,
+        })),
+        sources: mine.filter((s) => s.role === 'primary').map((s) => ({ name: s.name, type: s.type })),
+        via: mine.filter((s) => s.role === 'via').map((s) => ({ name: s.name })),
         ...textContext(texts.get(c.id)),
       });
     }
@@ -393,8 +505,15 @@ function textContext(
   return { context: sentenceAround(t.window, t.claimAt, t.claimEnd), lead: t.lead };
 }
 
-function cmp(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
 
 function clamp01(x: number): number {

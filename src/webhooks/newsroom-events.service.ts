@@ -5,6 +5,11 @@ import { ClaimsRepository } from '../claims/claims.repository';
 import { ReviewQueueService } from '../review-queue/review-queue.service';
 import { WebhookDispatchService } from './webhook-dispatch.service';
 
+export interface ClaimStatusChange {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
 /**
  * The pipeline's hook into the review desk. The pipeline calls it where things happen:
  *   - claimStatusChanged: VerificationService, inside the transaction that changes the agreement status
@@ -23,22 +28,28 @@ export class NewsroomEventsService {
     private readonly articles: ArticlesRepository,
   ) {}
 
-  async claimStatusChanged(
-    claimId: string,
-    change: { before: Record<string, unknown> | null; after: Record<string, unknown> | null },
+  async claimStatusChanged(claimId: string, change: ClaimStatusChange, em?: EntityManager): Promise<void> {
+    await this.claimStatusesChanged([{ claimId, ...change }], em);
+  }
+
+  /** claimStatusChanged for several claims: one re-rank and one batch of deliveries. */
+  async claimStatusesChanged(
+    changes: ({ claimId: string } & ClaimStatusChange)[],
     em?: EntityManager,
   ): Promise<void> {
-    await this.reviewQueue.refreshClaims([claimId], em);
-    const claim = await this.claims.findById(claimId, em);
-    await this.dispatch.emit(
+    if (!changes.length) return;
+    const ids = changes.map((c) => c.claimId);
+    await this.reviewQueue.refreshClaims(ids, em);
+    const claims = new Map((await this.claims.findByIds(ids, em)).map((c) => [c.id, c]));
+    await this.dispatch.emitMany(
       'claim.status_changed',
-      {
+      changes.map(({ claimId, before, after }) => ({
         claimId,
-        articleId: claim?.articleId ?? null,
-        text: claim?.text ?? null,
-        before: change.before,
-        after: change.after,
-      },
+        articleId: claims.get(claimId)?.articleId ?? null,
+        text: claims.get(claimId)?.text ?? null,
+        before,
+        after,
+      })),
       em,
     );
   }

@@ -36,11 +36,21 @@ export class WebhookDispatchService {
   }
 
   /** Records deliveries of `event` to every subscriber; returns their ids. */
-  async emit(event: WebhookEvent, data: Record<string, unknown>, em?: EntityManager): Promise<string[]> {
+  emit(event: WebhookEvent, data: Record<string, unknown>, em?: EntityManager): Promise<string[]> {
+    return this.emitMany(event, [data], em);
+  }
+
+  /** Several occurrences of one event (one delivery per occurrence and subscriber); returns the delivery ids. */
+  async emitMany(
+    event: WebhookEvent,
+    occurrences: Record<string, unknown>[],
+    em?: EntityManager,
+  ): Promise<string[]> {
+    if (!occurrences.length) return [];
     const webhookIds = await this.webhooks.findSubscribedIds(event, em);
     if (!webhookIds.length) return [];
     const ids = await this.deliveries.insertPending(
-      webhookIds.map((webhookId) => ({ webhookId, event, data })),
+      occurrences.flatMap((data) => webhookIds.map((webhookId) => ({ webhookId, event, data }))),
       em,
     );
     this.enqueueInBackground(ids, em ? COMMIT_GRACE_MS : 0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ClaimsRepository } from '../../src/claims/claims.repository';
 import { LexemeStatisticsRepository } from '../../src/claims/lexeme-statistics.repository';
@@ -103,6 +104,21 @@ describe('ClaimsRepository.findCandidateIds (PostgreSQL, narrowed by distinctive
       'Officials said people were moved to hospitals after the storm.',
     );
     expect(await claims.findCandidateIds(generic, CANDIDATE_LIMIT)).toEqual([]);
+  });
+
+  it('for several claims at once, gives each claim what it gets alone', async () => {
+    const generic = await insertTestClaim(
+      dataSource,
+      await insertTestArticle(dataSource),
+      'Officials said people were moved to hospitals after the storm.',
+    );
+    const ids = [claim, generic, sameFact, onePlaceOnly, randomUUID()];
+    const together = await claims.findCandidateIdsForClaims(ids, CANDIDATE_LIMIT);
+    expect([...together.keys()]).toEqual(ids);
+    for (const id of ids)
+      expect(together.get(id)).toEqual(await claims.findCandidateIds(id, CANDIDATE_LIMIT));
+    expect(together.get(claim)).toEqual([sameFact]);
+    expect(together.get(sameFact)).toContain(claim);
   });
 
   it('answers from the GIN index, not a scan of the table', async () => {

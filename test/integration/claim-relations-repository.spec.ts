@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ClaimRelationsRepository, orderedPair } from '../../src/claims/claim-relations.repository';
+import { ClaimRelationsRepository, orderedPair, pairKey } from '../../src/claims/claim-relations.repository';
 import { insertTestArticle, insertTestClaim, openTestDataSource } from '../support/db';
 
 describe('ClaimRelationsRepository (PostgreSQL)', () => {
@@ -50,6 +50,45 @@ describe('ClaimRelationsRepository (PostgreSQL)', () => {
     expect(await relations.deletePair(y, x)).toBe(true);
     expect(await relations.deletePair(y, x)).toBe(false);
     expect(await rowsFor()).toEqual([]);
+  });
+
+  it('upserts and deletes many pairs in one statement, telling which changed', async () => {
+    const article = await insertTestArticle(dataSource);
+    const [p, q, r] = await Promise.all(
+      ['Claim p.', 'Claim q.', 'Claim r.'].map((t, i) => insertTestClaim(dataSource, article, t, i * 20)),
+    );
+    const first = await relations.upsertMany([
+      { claimX: q, claimY: p, ...agree },
+      { claimX: r, claimY: p, ...agree, relation: 'conflict' },
+    ]);
+    expect(first).toEqual(
+      new Map([
+        [pairKey(p, q), 'inserted'],
+        [pairKey(p, r), 'inserted'],
+      ]),
+    );
+    // Same values for (p, q): unchanged, absent; (p, r) now agrees: updated; (q, r) new.
+    const second = await relations.upsertMany([
+      { claimX: p, claimY: q, ...agree },
+      { claimX: p, claimY: r, ...agree },
+      { claimX: r, claimY: q, ...agree },
+    ]);
+    expect(second).toEqual(
+      new Map([
+        [pairKey(p, r), 'updated'],
+        [pairKey(q, r), 'inserted'],
+      ]),
+    );
+    expect(
+      await relations.deletePairs([
+        [r, p],
+        [q, p],
+        [p, q],
+      ]),
+    ).toEqual(new Set([pairKey(p, r), pairKey(p, q)]));
+    expect((await relations.findForClaims([p, q, r])).map((x) => pairKey(x.claimAId, x.claimBId))).toEqual([
+      pairKey(q, r),
+    ]);
   });
 
   it('holds under concurrent upserts of the same pair (one row)', async () => {

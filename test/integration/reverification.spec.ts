@@ -16,6 +16,7 @@ import {
 } from '../../src/pipeline/queues';
 import { SweepService } from '../../src/pipeline/sweep.service';
 import { ReverificationService } from '../../src/verification/reverification.service';
+import { VerificationBatcher } from '../../src/verification/verification-batcher.service';
 import { VerificationService } from '../../src/verification/verification.service';
 import { insertTestArticle, insertTestClaim, uniqueWord } from '../support/db';
 import { createServiceContext } from '../support/service-context';
@@ -230,10 +231,16 @@ describe('re-verification (PostgreSQL + Redis, no workers)', () => {
     };
     // Verification itself is replaced by one that always fails (a database outage, say); the article's fate is real.
     const failing = {
-      verifyClaim: () => Promise.reject(new Error('database went away')),
+      verifyClaims: () => Promise.reject(new Error('database went away')),
       recordFailure: () => Promise.resolve(),
     } as unknown as VerificationService;
-    const processor = new ClaimsProcessor(context.get(AppConfig), failing, lifecycle);
+    const config = context.get(AppConfig);
+    const processor = new ClaimsProcessor(
+      config,
+      failing,
+      new VerificationBatcher(config, failing),
+      lifecycle,
+    );
     const lastAttempt = (data: object, parentKey?: string) =>
       ({ name: JOB_VERIFY_CLAIM, id: 'x', data, attemptsMade: 4, opts: { attempts: 5 }, parentKey }) as never;
     const statusOf = async (id: string) =>

@@ -4,7 +4,7 @@
  * from other articles). Pure TypeScript, never throws.
  */
 export type { ComparableClaim, ClaimFeatures, QuantityFeatures } from './claim-features';
-export { claimFeatures } from './claim-features';
+export { claimFeatures, claimOrigins } from './claim-features';
 export type { ClaimComparison, CompareOptions } from './claim-comparison';
 export { compareClaims, compareFeatures } from './claim-comparison';
 export type { RelateOptions } from './claim-relations';

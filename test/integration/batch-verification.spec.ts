@@ -1,0 +1,230 @@
+import type { TestingModule } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ArticlesService } from '../../src/articles/articles.service';
+import { NotFoundError } from '../../src/common/errors';
+import { ExtractionService } from '../../src/pipeline/extraction.service';
+import { VerificationService } from '../../src/verification/verification.service';
+import { uniqueWord } from '../support/db';
+import { createServiceContext } from '../support/service-context';
+
+jest.setTimeout(90_000);
+
+interface ClaimState {
+  article: number;
+  sentence: number;
+  status: string;
+  agreeing: number;
+  conflicting: number;
+  verifiedRevision: number | null;
+}
+
+/**
+ * Verifying claims in one batch (VerificationService.verifyClaims, what a worker does with the jobs it holds at once)
+ * must reach what verifying them one by one reaches: the same relations, statuses and counts. Real PostgreSQL and
+ * Redis, no workers.
+ */
+describe('batch verification (PostgreSQL + Redis, no workers)', () => {
+  let context: TestingModule;
+  let db: DataSource;
+  let articles: ArticlesService;
+  let extraction: ExtractionService;
+  let verification: VerificationService;
+
+  beforeAll(async () => {
+    context = await createServiceContext({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_batch` });
+    db = context.get(DataSource);
+    articles = context.get(ArticlesService);
+    extraction = context.get(ExtractionService);
+    verification = context.get(VerificationService);
+  });
+  afterAll(async () => {
+    await context.close();
+  });
+
+  /** Three outlets on one dam collapse: two tolls that agree, one that conflicts; plus an unrelated article. */
+  const texts = (place: string, person: string): { text: string; outlet: string }[] => [
+    {
+      text:
+        `At least 40 people were killed when a dam collapsed in ${place} on Monday, police chief Marta ${person} said. ` +
+        `Rescue teams were still searching the river banks on Tuesday.`,
+      outlet: 'Northern Ledger',
+    },
+    {
+      text:
+        `The dam collapse in ${place} on Monday killed 12 people, regional governor Anil ${person}son said. ` +
+        `Schools in the valley stayed closed.`,
+      outlet: 'Valley Post',
+    },
+    {
+      text:
+        `About 45 people died when the dam in ${place} collapsed on Monday, Red Cross spokesman Jonas ${person}ley ` +
+        `told reporters. Aid lorries reached the valley on Wednesday.`,
+      outlet: 'Coast Herald',
+    },
+    {
+      text: `A ferry strike in ${place}port left 300 lorries stranded on Thursday, the harbour master said.`,
+      outlet: 'Coast Herald',
+    },
+  ];
+
+  /** Stores and extracts the articles (not verified); their claim ids in article and reading order. */
+  const ingestAll = async (
+    place: string,
+    person: string,
+  ): Promise<{ articleIds: string[]; claims: string[] }> => {
+    const articleIds: string[] = [];
+    for (const t of texts(place, person)) {
+      const { id } = await articles.submit(t);
+      await extraction.extract(id);
+      articleIds.push(id);
+    }
+    const rows: { id: string }[] = await db.query(
+      `SELECT c.id FROM claims c WHERE c.article_id = ANY($1)
+        ORDER BY array_position($1::uuid[], c.article_id), c.span_start`,
+      [articleIds],
+    );
+    return { articleIds, claims: rows.map((r) => r.id) };
+  };
+
+  /** Each claim's state and relations, keyed by position (article index, sentence), so two worlds compare. */
+  const snapshot = async (articleIds: string[]) => {
+    const rows: (ClaimState & { id: string })[] = await db.query(
+      `SELECT c.id, array_position($1::uuid[], c.article_id) AS article, c.sentence,
+              c.agreement_status AS status, c.agreeing_origins AS agreeing, c.conflicting_origins AS conflicting,
+              c.verified_revision AS "verifiedRevision"
+         FROM claims c WHERE c.article_id = ANY($1) ORDER BY 2, c.span_start`,
+      [articleIds],
+    );
+    const position = new Map(rows.map((r) => [r.id, `${r.article}.${r.sentence}`]));
+    const relations: { a: string; b: string; relation: string; method: string }[] = await db.query(
+      `SELECT claim_a_id AS a, claim_b_id AS b, relation, method FROM claim_relations
+        WHERE claim_a_id = ANY($1) OR claim_b_id = ANY($1)`,
+      [rows.map((r) => r.id)],
+    );
+    return {
+      claims: rows.map(({ article, sentence, status, agreeing, conflicting }) => ({
+        at: `${article}.${sentence}`,
+        status,
+        agreeing,
+        conflicting,
+      })),
+      relations: relations
+        .map(
+          (r) => [position.get(r.a), position.get(r.b)].sort().join(' ~ ') + ` ${r.relation} (${r.method})`,
+        )
+        .sort(),
+    };
+  };
+
+  it('reaches the same relations, statuses and counts as verifying the claims one by one', async () => {
+    // One by one, in article order, each article's re-verifications run before the next article (as workers would).
+    const one = await ingestAll(uniqueWord('Zor'), uniqueWord('Vel'));
+    for (const id of one.claims) await verification.verifyClaim({ claimId: id, revision: 1, attempt: 1 });
+    for (;;) {
+      const behind: { id: string; revision: number }[] = await db.query(
+        `SELECT id, revision FROM claims WHERE article_id = ANY($1) AND verified_revision < revision`,
+        [one.articleIds],
+      );
+      if (!behind.length) break;
+      for (const c of behind)
+        await verification.verifyClaim({ claimId: c.id, revision: c.revision, attempt: 1 });
+    }
+
+    // Every claim of the four articles in one batch.
+    const all = await ingestAll(uniqueWord('Kar'), uniqueWord('Bro'));
+    const results = await verification.verifyClaims(
+      all.claims.map((id) => ({ claimId: id, revision: 1, attempt: 1, jobId: `job-${id}` })),
+    );
+    expect(results.every((r) => 'outcome' in r && !r.outcome.skipped)).toBe(true);
+
+    const sequential = await snapshot(one.articleIds);
+    const batched = await snapshot(all.articleIds);
+    expect(batched).toEqual(sequential);
+    // And what they reach is right: the two tolls that agree both conflict with the third.
+    const first = batched.claims.find((c) => c.at === '1.0');
+    expect(first).toMatchObject({ status: 'conflicting', agreeing: 2, conflicting: 1 });
+    expect(batched.relations.filter((r) => r.includes(' conflict '))).toHaveLength(2);
+    expect(batched.relations.filter((r) => r.includes(' agree '))).toHaveLength(1);
+    // Nobody outside the batch was touched, so nothing was bumped; one run per claim, each telling its batch.
+    const runs: { claimId: string; revision: number; jobId: string; batch: number }[] = await db.query(
+      `SELECT claim_id AS "claimId", revision, job_id AS "jobId", (result->>'batch')::int AS batch
+         FROM verification_runs WHERE claim_id = ANY($1)`,
+      [all.claims],
+    );
+    expect(runs).toHaveLength(all.claims.length);
+    expect(
+      runs.every((r) => r.revision === 1 && r.jobId === `job-${r.claimId}` && r.batch === all.claims.length),
+    ).toBe(true);
+    const revisions: { revision: number; verified: number }[] = await db.query(
+      `SELECT revision, verified_revision AS verified FROM claims WHERE id = ANY($1)`,
+      [all.claims],
+    );
+    expect(revisions.every((r) => r.revision === 1 && r.verified === 1)).toBe(true);
+  });
+
+  it('answers each command: a missing claim fails alone, a claim asked twice is verified once', async () => {
+    const { articleIds, claims } = await ingestAll(uniqueWord('Lum'), uniqueWord('Dar'));
+    const missing = randomUUID();
+    const cmds = [
+      { claimId: claims[0], revision: 1, attempt: 1 },
+      { claimId: missing, revision: 1, attempt: 1 },
+      { claimId: claims[0], revision: 1, attempt: 2 },
+      ...claims.slice(1).map((id) => ({ claimId: id, revision: 1, attempt: 1 })),
+    ];
+    const results = await verification.verifyClaims(cmds);
+    expect(results).toHaveLength(cmds.length);
+    expect('error' in results[1] && results[1].error).toBeInstanceOf(NotFoundError);
+    expect(results.filter((r) => 'outcome' in r && !r.outcome.skipped)).toHaveLength(cmds.length - 1);
+    expect(results[0]).toEqual(results[2]);
+    const runs: { n: string }[] = await db.query(
+      `SELECT count(*) AS n FROM verification_runs WHERE claim_id = $1`,
+      [claims[0]],
+    );
+    expect(Number(runs[0].n)).toBe(1);
+    // Verified already: asking again skips them all.
+    const again = await verification.verifyClaims(
+      claims.map((id) => ({ claimId: id, revision: 1, attempt: 2 })),
+    );
+    expect(again.every((r) => 'outcome' in r && r.outcome.skipped)).toBe(true);
+    expect((await snapshot(articleIds)).claims.every((c) => c.status !== 'pending')).toBe(true);
+  });
+
+  it('a batch of new claims re-verifies the verified claims they relate to, once each', async () => {
+    const place = uniqueWord('Pel');
+    const person = uniqueWord('Rin');
+    const [earlier, ...later] = texts(place, person);
+    const { id: earlierId } = await articles.submit(earlier);
+    await extraction.extract(earlierId);
+    const [first]: { id: string }[] = await db.query(
+      `SELECT id FROM claims WHERE article_id = $1 ORDER BY span_start LIMIT 1`,
+      [earlierId],
+    );
+    await verification.verifyClaim({ claimId: first.id, revision: 1, attempt: 1 });
+
+    const laterIds: string[] = [];
+    for (const t of later) {
+      const { id } = await articles.submit(t);
+      await extraction.extract(id);
+      laterIds.push(id);
+    }
+    const laterClaims: { id: string }[] = await db.query(`SELECT id FROM claims WHERE article_id = ANY($1)`, [
+      laterIds,
+    ]);
+    const results = await verification.verifyClaims(
+      laterClaims.map((c) => ({ claimId: c.id, revision: 1, attempt: 1 })),
+    );
+    // The earlier claim's relations changed (one agreement, one conflict): bumped once, status recomputed now.
+    const [row]: { revision: number; verified: number; status: string; conflicting: number }[] =
+      await db.query(
+        `SELECT revision, verified_revision AS verified, agreement_status AS status, conflicting_origins AS conflicting
+         FROM claims WHERE id = $1`,
+        [first.id],
+      );
+    expect(row).toEqual({ revision: 2, verified: 1, status: 'conflicting', conflicting: 1 });
+    expect(results.some((r) => 'outcome' in r && r.outcome.reverified === 1)).toBe(true);
+    // Its re-verification finds the same relations: nothing changes, nobody is bumped.
+    const again = await verification.verifyClaim({ claimId: first.id, revision: 2, attempt: 1 });
+    expect(again).toMatchObject({ skipped: false, status: 'conflicting', reverified: 0 });
+  });
+});
