@@ -8,7 +8,9 @@
  *      a random sample of stored claims, one at a time, and reports p50/p95/max latency and candidates per claim;
  *   3. throughput: stores a fixed batch of new articles whose claims are extracted but not verified (half of them
  *      re-state stored facts), starts 2 worker processes (dist/src/worker.js), adds each article's verification flow
- *      as extraction does, and times until every article is verified: claims/s, and the workers' CPU per claim.
+ *      as extraction does, and times until every article is verified and until the re-verifications of earlier
+ *      claims they caused are done too (claims/s counts that time); CPU per new claim of the workers, of the
+ *      PostgreSQL backends serving them and of Redis (bench/cpu-accounting.ts).
  * Ends with the ratio p95(largest)/p95(smallest). The machine's load average is printed beside each figure: on a
  * busy machine compare the relative figures.
  *
@@ -17,7 +19,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { FlowProducer } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -40,6 +41,7 @@ import {
 } from '../src/pipeline/queues';
 import { CANDIDATE_LIMIT } from '../src/verification/verification.service';
 import { deleteQueueKeys, dropBenchDatabase } from './bench-resources';
+import { cpuSnapshot, cpuUsed } from './cpu-accounting';
 import { startEntryPoint, stopProcesses } from './child-processes';
 import { type SyntheticClaim, SyntheticCorpus } from './synthetic-claims';
 
@@ -64,9 +66,21 @@ export interface RetrievalBenchSize {
     claims: number;
     articles: number;
     failed: number;
+    /** Until every new article was verified. */
     seconds: number;
+    /** Until the re-verifications they caused were done too (every claim verified at its latest revision). */
+    settledSeconds: number;
+    /** Re-verification runs of earlier claims (and how many claims) the new claims caused. */
+    reverifications: number;
+    reverifiedClaims: number;
+    /** New claims per second, re-verifications included (claims / settledSeconds). */
     claimsPerSecond: number;
+    claimsPerSecondUntilArticlesVerified: number;
     workerCpuMsPerClaim: number | null;
+    /** CPU of the PostgreSQL backends serving the workers, per claim. */
+    databaseCpuMsPerClaim: number | null;
+    /** CPU of the Redis server (shared: anything else using it counts too), per claim. */
+    redisCpuMsPerClaim: number | null;
     /** Relations recorded between the batch's claims and other articles' claims (what retrieval let it find). */
     crossArticleRelations: number;
     load: string;
@@ -91,17 +105,6 @@ const load = (): string =>
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** CPU time (user + system, ms) a process has used so far, from /proc (null where /proc is absent). */
-function cpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return null;
-  }
 }
 
 interface ArticleRows {
@@ -270,7 +273,11 @@ async function measureVerification(
   });
   try {
     for (let i = 0; i < WORKERS; i++) children.push(await startEntryPoint('worker', env, /worker running/));
-    const cpuBefore = children.map((c) => cpuMs(c.pid));
+    const cpuBefore = await cpuSnapshot(
+      db,
+      children.map((c) => c.pid),
+      env.REDIS_URL,
+    );
     const t0 = Date.now();
     await Promise.all(
       ids.map((articleId, a) =>
@@ -301,10 +308,31 @@ async function measureVerification(
       done = { verified: Number(rows[0].verified), failed: Number(rows[0].failed) };
     }
     const seconds = (Date.now() - t0) / 1000;
-    const cpuAfter = children.map((c) => cpuMs(c.pid));
-    const used = cpuAfter.every((x, i) => x !== null && cpuBefore[i] !== null)
-      ? cpuAfter.reduce<number>((sum, x, i) => sum + (x ?? 0) - (cpuBefore[i] ?? 0), 0)
-      : null;
+    // The re-verifications the new claims caused (earlier claims bumped to a new revision) are verification work
+    // too: the clock stops when every claim is verified at its latest revision.
+    for (;;) {
+      const [behind]: { n: string }[] = await db.query(
+        `SELECT count(*) AS n FROM claims WHERE verified_revision < revision`,
+      );
+      if (Number(behind.n) === 0) break;
+      if (Date.now() - t0 > DEADLINE_MS)
+        throw new Error(`Re-verifications not done after ${DEADLINE_MS / 1000} s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const settledSeconds = (Date.now() - t0) / 1000;
+    const [runs]: { reverifications: string; claims: string }[] = await db.query(
+      `SELECT count(*) AS reverifications, count(DISTINCT claim_id) AS claims
+         FROM verification_runs WHERE revision > 1 AND status = 'succeeded'`,
+    );
+    const used = cpuUsed(
+      cpuBefore,
+      await cpuSnapshot(
+        db,
+        children.map((c) => c.pid),
+        env.REDIS_URL,
+      ),
+    );
+    const perClaim = (ms: number | null) => (ms === null ? null : ms / claims.length);
     const relations: { n: string }[] = await db.query(
       `SELECT count(*) AS n FROM claim_relations r JOIN claims a ON a.id = r.claim_a_id JOIN claims b ON b.id = r.claim_b_id
         WHERE a.article_id <> b.article_id AND (a.article_id = ANY($1) OR b.article_id = ANY($1))`,
@@ -317,8 +345,14 @@ async function measureVerification(
       articles: articleCount,
       failed: done.failed,
       seconds,
-      claimsPerSecond: claims.length / seconds,
-      workerCpuMsPerClaim: used === null ? null : used / claims.length,
+      settledSeconds,
+      reverifications: Number(runs.reverifications),
+      reverifiedClaims: Number(runs.claims),
+      claimsPerSecond: claims.length / settledSeconds,
+      claimsPerSecondUntilArticlesVerified: claims.length / seconds,
+      workerCpuMsPerClaim: perClaim(used.workersMs),
+      databaseCpuMsPerClaim: perClaim(used.databaseMs),
+      redisCpuMsPerClaim: perClaim(used.redisMs),
       load: load(),
     };
   } finally {
@@ -360,6 +394,8 @@ async function runSize(size: number, batch: number, samples: number): Promise<Re
   }
 }
 
+const ms = (x: number | null): string => (x === null ? '?' : `${x.toFixed(1)} ms`);
+
 /** Runs the retrieval benchmark at each corpus size and prints the figures. */
 export async function runRetrievalBench(): Promise<RetrievalBenchFigures> {
   const sizes = option('sizes', 'BENCH_RETRIEVAL_SIZES', '1000,10000,100000')
@@ -384,8 +420,12 @@ export async function runRetrievalBench(): Promise<RetrievalBenchFigures> {
         `retrieval p50 ${r.retrieval.p50Ms.toFixed(1)} ms, p95 ${r.retrieval.p95Ms.toFixed(1)} ms, ` +
         `max ${r.retrieval.maxMs.toFixed(1)} ms, ${r.retrieval.meanCandidates.toFixed(1)} candidates/claim ` +
         `[load ${r.retrieval.load}]; verification ${v.claimsPerSecond.toFixed(1)} claims/s with ${v.workers} workers ` +
-        `(${v.claims} claims in ${v.seconds.toFixed(1)} s, ${v.failed} articles failed, ` +
-        `${v.workerCpuMsPerClaim === null ? '?' : v.workerCpuMsPerClaim.toFixed(1)} ms worker CPU/claim, ${v.crossArticleRelations} cross-article relations found) [load ${v.load}]`,
+        `(${v.claims} claims: articles verified in ${v.seconds.toFixed(1)} s, ` +
+        `${v.claimsPerSecondUntilArticlesVerified.toFixed(1)} claims/s; with the ${v.reverifications} ` +
+        `re-verifications of ${v.reverifiedClaims} earlier claims they caused, ${v.settledSeconds.toFixed(1)} s; ` +
+        `${v.failed} articles failed; ` +
+        `CPU per claim: workers ${ms(v.workerCpuMsPerClaim)}, PostgreSQL ${ms(v.databaseCpuMsPerClaim)}, ` +
+        `Redis ${ms(v.redisCpuMsPerClaim)}; ${v.crossArticleRelations} cross-article relations found) [load ${v.load}]`,
     );
   }
   const first = out[0];

@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -10,6 +9,7 @@ import { loadAppConfig } from '../src/config/load-app-config';
 import { runMigrations } from '../src/database/migrate';
 import { ReviewQueueService } from '../src/review-queue/review-queue.service';
 import { startEntryPoint, stopProcesses } from './child-processes';
+import { processCpuMs } from './cpu-accounting';
 
 /**
  * Review queue benchmark: 100k claims (1,000 articles, 500 sources, figures on half the claims) in a database of its
@@ -99,18 +99,12 @@ export async function seed(databaseUrl: string): Promise<void> {
   }
 }
 
-/** CPU time (user + system) of processes, in ms, from /proc (Linux; null elsewhere or when a process is gone). */
-const CLOCK_TICKS_PER_SECOND = 100;
+/** CPU time (user + system) of processes, in ms (processes /proc does not know are left out). */
 function cpuMs(pids: number[]): Map<number, number> {
   const result = new Map<number, number>();
   for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
-    } catch {
-      // not Linux, or the process ended
-    }
+    const ms = processCpuMs(pid);
+    if (ms !== null) result.set(pid, ms);
   }
   return result;
 }
