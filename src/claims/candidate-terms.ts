@@ -48,6 +48,13 @@ export interface CandidateTerms {
    * nothing can match.
    */
   match: string | null;
+  /**
+   * `tsquery` text of what opens the index scan: the distinctive lexemes and the middling pairs, with none of the
+   * frequent lexemes `match` pairs them with (a GIN scan reads the posting list of every lexeme of its query, and
+   * those of frequent lexemes are long). Every row matching `match` matches `open`, so a search is
+   * `search_vector @@ open` through the index, then `match` checked on the rows it returns. Null with `match`.
+   */
+  open: string | null;
   /** `tsquery` text ranking the matches: every usable lexeme, OR-ed. */
   rank: string | null;
 }
@@ -86,17 +93,27 @@ export function candidateTerms(
     .sort(byRarity)
     .slice(0, options.maxPairTerms);
   const clauses: string[] = [];
+  const opens: string[] = [];
   if (usable.length >= 2) {
     for (const d of distinctive) {
       const others = usable.filter((l) => l !== d).map(tsqueryOperand);
       clauses.push(`(${tsqueryOperand(d)} & (${others.join(' | ')}))`);
+      opens.push(tsqueryOperand(d));
     }
   }
   for (let i = 0; i < middling.length; i++) {
     for (let j = i + 1; j < middling.length; j++) {
-      clauses.push(`(${tsqueryOperand(middling[i])} & ${tsqueryOperand(middling[j])})`);
+      const pair = `(${tsqueryOperand(middling[i])} & ${tsqueryOperand(middling[j])})`;
+      clauses.push(pair);
+      opens.push(pair);
     }
   }
-  if (!clauses.length) return { distinctive, middling, match: null, rank: null };
-  return { distinctive, middling, match: clauses.join(' | '), rank: usable.map(tsqueryOperand).join(' | ') };
+  if (!clauses.length) return { distinctive, middling, match: null, open: null, rank: null };
+  return {
+    distinctive,
+    middling,
+    match: clauses.join(' | '),
+    open: opens.join(' | '),
+    rank: usable.map(tsqueryOperand).join(' | '),
+  };
 }

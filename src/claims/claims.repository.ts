@@ -243,21 +243,26 @@ export class ClaimsRepository {
       .map(({ me, terms }) => ({
         id: me.id,
         article_id: me.articleId,
+        open: terms.open,
         match: terms.match,
         distinctive: terms.distinctive,
         rank: terms.rank,
       }));
     if (!searches.length) return out;
+    // The record's columns are typed tsquery, so each query text is parsed once, not once per row it is checked on.
+    // The GIN index opens on `open` (rare lexemes only); ts_match_vq (@@ as a function: no index) checks `match`.
     const rows: { claimId: string; id: string }[] = await this.manager().query(
       `SELECT q.id AS "claimId", m.id
-         FROM jsonb_to_recordset($1::jsonb) AS q(id uuid, article_id uuid, match text, distinctive text[], rank text)
+         FROM jsonb_to_recordset($1::jsonb)
+              AS q(id uuid, article_id uuid, open tsquery, match tsquery, distinctive text[], rank tsquery)
         CROSS JOIN LATERAL (
               SELECT c.id
                 FROM claims c
-               WHERE c.search_vector @@ q.match::tsquery AND c.article_id <> q.article_id
+               WHERE c.search_vector @@ q.open AND ts_match_vq(c.search_vector, q.match)
+                 AND c.article_id <> q.article_id
                ORDER BY (SELECT count(*) FROM unnest(tsvector_to_array(c.search_vector)) l
                           WHERE l = ANY(q.distinctive)) DESC,
-                        ts_rank(c.search_vector, q.rank::tsquery) DESC, c.id
+                        ts_rank(c.search_vector, q.rank) DESC, c.id
                LIMIT $2) m`,
       [JSON.stringify(searches), limit],
     );

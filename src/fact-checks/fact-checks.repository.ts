@@ -139,16 +139,16 @@ export class FactChecksRepository {
     const searches = mine
       .map((me) => ({ id: me.id, terms: candidateTerms(me.lexemes, statistics) }))
       .filter((s) => s.terms.match)
-      .map(({ id, terms }) => ({ id, match: terms.match, rank: terms.rank }));
+      .map(({ id, terms }) => ({ id, open: terms.open, match: terms.match, rank: terms.rank }));
     if (!searches.length) return out;
     const rows: (FactCheckCandidate & { claimId: string })[] = await this.manager(em).query(
       `SELECT q.id AS "claimId", m.id, m.claim_reviewed AS "claimReviewed", m.claimant
-         FROM jsonb_to_recordset($1::jsonb) AS q(id uuid, match text, rank text)
+         FROM jsonb_to_recordset($1::jsonb) AS q(id uuid, open tsquery, match tsquery, rank tsquery)
         CROSS JOIN LATERAL (
               SELECT f.id, f.claim_reviewed, f.claimant
                 FROM fact_checks f
-               WHERE f.search_vector @@ q.match::tsquery
-               ORDER BY ts_rank_cd(f.search_vector, q.rank::tsquery) DESC, f.id
+               WHERE f.search_vector @@ q.open AND ts_match_vq(f.search_vector, q.match)
+               ORDER BY ts_rank_cd(f.search_vector, q.rank) DESC, f.id
                LIMIT $2) m`,
       [JSON.stringify(searches), limit],
     );
@@ -168,13 +168,14 @@ export class FactChecksRepository {
     if (!me) return [];
     const terms = candidateTerms(me.lexemes, await this.lexemeStatistics.statistics('claims'));
     if (!terms.match) return [];
+    // The index opens on the rare lexemes (`open`); `match` is checked on the rows it returns (candidate-terms.ts).
     const rows: { id: string }[] = await this.manager().query(
       `SELECT c.id
          FROM claims c
-        WHERE c.search_vector @@ $1::tsquery
-        ORDER BY ts_rank_cd(c.search_vector, $2::tsquery) DESC, c.id
-        LIMIT $3`,
-      [terms.match, terms.rank, limit],
+        WHERE c.search_vector @@ $1::tsquery AND ts_match_vq(c.search_vector, $2::tsquery)
+        ORDER BY ts_rank_cd(c.search_vector, $3::tsquery) DESC, c.id
+        LIMIT $4`,
+      [terms.open, terms.match, terms.rank, limit],
     );
     return rows.map((r) => r.id);
   }

@@ -31,6 +31,8 @@ describe('candidateTerms', () => {
         "('harbourton' & ('120' | 'berg' | 'kill' | 'peopl' | 'said'))",
     );
     expect(terms.rank).toBe("'120' | 'berg' | 'harbourton' | 'kill' | 'peopl' | 'said'");
+    // The index scan opens on the distinctive lexemes alone; `match` is checked on what it returns.
+    expect(terms.open).toBe("'120' | 'berg' | 'harbourton'");
   });
 
   it('keeps at most maxTerms distinctive lexemes (the rarest) and ignores short ones', () => {
@@ -44,6 +46,7 @@ describe('candidateTerms', () => {
     expect(terms.distinctive).toEqual([]);
     expect(terms.middling).toEqual(['valley', 'storm']);
     expect(terms.match).toBe("('valley' & 'storm')");
+    expect(terms.open).toBe("('valley' & 'storm')");
     const one = candidateTerms(['said', 'kill', 'storm'], frequent, options);
     expect(one.match).toBeNull();
     // In a small corpus the same counts are a large share: those words are frequent there.
@@ -53,7 +56,10 @@ describe('candidateTerms', () => {
   });
 
   it('gives no query for a claim made only of frequent words, or with a single usable lexeme', () => {
-    expect(candidateTerms(['said', 'peopl', 'kill'], frequent, options).match).toBeNull();
+    expect(candidateTerms(['said', 'peopl', 'kill'], frequent, options)).toMatchObject({
+      match: null,
+      open: null,
+    });
     expect(candidateTerms(['harbourton', 'of'], frequent, options).match).toBeNull();
   });
 
