@@ -117,3 +117,15 @@ export function candidateTerms(
     rank: usable.map(tsqueryOperand).join(' | '),
   };
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The publication dates a candidate's article may have: `days` either side of the claim's article's date. Null (no
+ * narrowing) when that article has no date or `days` is 0.
+ */
+export function candidateWindow(publishedAt: Date | null, days: number): { from: Date; to: Date } | null {
+  if (!publishedAt || days <= 0) return null;
+  const t = new Date(publishedAt).getTime();
+  return { from: new Date(t - days * DAY_MS), to: new Date(t + days * DAY_MS) };
+}

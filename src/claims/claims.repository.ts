@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, DEFAULT_CANDIDATE_WINDOW_DAYS } from '../config/app-config';
 import type { SourceKind } from '../sources/source.entity';
 import type { AttributionRole } from './attribution.entity';
 import { Attribution } from './attribution.entity';
-import { candidateTerms } from './candidate-terms';
+import { candidateTerms, candidateWindow } from './candidate-terms';
 import { AgreementStatus, Claim } from './claim.entity';
 import { LexemeStatisticsRepository } from './lexeme-statistics.repository';
 import { Quantity } from './quantity.entity';
@@ -74,12 +75,22 @@ const CONTEXT_WINDOW = 400;
 /** Characters of an article's opening read for the names that place its event. */
 const LEAD_LENGTH = 800;
 
+/** Options of a candidate search. */
+export interface CandidateOptions {
+  /**
+   * Only claims of articles published at most this many days before or after the claim's article (0: no window;
+   * default AppConfig.candidateWindowDays).
+   */
+  windowDays?: number;
+}
+
 /** Named queries on claims, their quantities and attributions. */
 @Injectable()
 export class ClaimsRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lexemeStatistics: LexemeStatisticsRepository,
+    @Optional() private readonly config?: AppConfig,
   ) {}
 
   private manager(em?: EntityManager): EntityManager {
@@ -218,48 +229,71 @@ export class ClaimsRepository {
    * them distinctive (rare in the corpus: a name, a place, a figure), most shared distinctive lexemes first, then by
    * full-text rank. Frequent lexemes ("said", "people") never open a match, so the GIN index
    * (ix_claims_search_vector) returns a bounded number of rows whatever the corpus size (see candidate-terms.ts);
-   * a claim made only of frequent words gets no candidates.
+   * a claim made only of frequent words gets no candidates. Narrowed by time: only claims of articles published
+   * within `windowDays` (default: AppConfig.candidateWindowDays) of the claim's article; articles without a
+   * publication date are never excluded, and a claim whose article has none is not narrowed. The window is checked
+   * on the rows the GIN index returned, each reading its article by primary key (a scalar subquery: the planner
+   * keeps it per row, never a scan of the articles outside the window), so it only removes candidates.
    */
-  async findCandidateIds(claimId: string, limit: number): Promise<string[]> {
-    return (await this.findCandidateIdsForClaims([claimId], limit)).get(claimId) ?? [];
+  async findCandidateIds(claimId: string, limit: number, options: CandidateOptions = {}): Promise<string[]> {
+    return (await this.findCandidateIdsForClaims([claimId], limit, options)).get(claimId) ?? [];
   }
 
   /**
    * findCandidateIds for several claims in two round trips (their lexemes, then one query whose LATERAL subquery
    * runs each claim's candidate search). Each claim gets its own list (in the same order findCandidateIds gives).
    */
-  async findCandidateIdsForClaims(claimIds: string[], limit: number): Promise<Map<string, string[]>> {
+  async findCandidateIdsForClaims(
+    claimIds: string[],
+    limit: number,
+    options: CandidateOptions = {},
+  ): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(claimIds.map((id) => [id, []]));
     if (!claimIds.length) return out;
-    const mine: { id: string; articleId: string; lexemes: string[] }[] = await this.manager().query(
-      `SELECT id, article_id AS "articleId", tsvector_to_array(search_vector) AS lexemes FROM claims WHERE id = ANY($1)`,
-      [claimIds],
-    );
+    const mine: { id: string; articleId: string; lexemes: string[]; publishedAt: Date | null }[] =
+      await this.manager().query(
+        `SELECT c.id, c.article_id AS "articleId", tsvector_to_array(c.search_vector) AS lexemes,
+                a.published_at AS "publishedAt"
+           FROM claims c JOIN articles a ON a.id = c.article_id
+          WHERE c.id = ANY($1)`,
+        [claimIds],
+      );
     if (!mine.length) return out;
     const statistics = await this.lexemeStatistics.statistics('claims');
+    const windowDays =
+      options.windowDays ?? this.config?.candidateWindowDays ?? DEFAULT_CANDIDATE_WINDOW_DAYS;
     const searches = mine
       .map((me) => ({ me, terms: candidateTerms(me.lexemes, statistics) }))
       .filter((s) => s.terms.match)
-      .map(({ me, terms }) => ({
-        id: me.id,
-        article_id: me.articleId,
-        open: terms.open,
-        match: terms.match,
-        distinctive: terms.distinctive,
-        rank: terms.rank,
-      }));
+      .map(({ me, terms }) => {
+        const window = candidateWindow(me.publishedAt, windowDays);
+        return {
+          id: me.id,
+          article_id: me.articleId,
+          open: terms.open,
+          match: terms.match,
+          distinctive: terms.distinctive,
+          rank: terms.rank,
+          published_from: window?.from ?? null,
+          published_to: window?.to ?? null,
+        };
+      });
     if (!searches.length) return out;
     // The record's columns are typed tsquery, so each query text is parsed once, not once per row it is checked on.
     // The GIN index opens on `open` (rare lexemes only); ts_match_vq (@@ as a function: no index) checks `match`.
     const rows: { claimId: string; id: string }[] = await this.manager().query(
       `SELECT q.id AS "claimId", m.id
          FROM jsonb_to_recordset($1::jsonb)
-              AS q(id uuid, article_id uuid, open tsquery, match tsquery, distinctive text[], rank tsquery)
+              AS q(id uuid, article_id uuid, open tsquery, match tsquery, distinctive text[], rank tsquery,
+                   published_from timestamptz, published_to timestamptz)
         CROSS JOIN LATERAL (
               SELECT c.id
                 FROM claims c
                WHERE c.search_vector @@ q.open AND ts_match_vq(c.search_vector, q.match)
                  AND c.article_id <> q.article_id
+                 AND (q.published_from IS NULL
+                      OR COALESCE((SELECT a.published_at BETWEEN q.published_from AND q.published_to
+                                     FROM articles a WHERE a.id = c.article_id), true))
                ORDER BY (SELECT count(*) FROM unnest(tsvector_to_array(c.search_vector)) l
                           WHERE l = ANY(q.distinctive)) DESC,
                         ts_rank(c.search_vector, q.rank) DESC, c.id

@@ -2,6 +2,9 @@
  * The service's typed configuration. Built once at boot from the environment by `loadAppConfig`;
  * everything else receives an `AppConfig` through dependency injection, never `process.env`.
  */
+/** CANDIDATE_WINDOW_DAYS when unset (and for a ClaimsRepository built without a configuration: scripts, benches). */
+export const DEFAULT_CANDIDATE_WINDOW_DAYS = 365;
+
 export class AppConfig {
   /** postgres://user@host:port/database */
   readonly databaseUrl: string;
@@ -38,6 +41,12 @@ export class AppConfig {
   readonly webhookSecretKey: Buffer | undefined;
   /** Allow webhook URLs on loopback, private, link-local and other non-public addresses (tests, closed networks). */
   readonly webhookAllowPrivateUrls: boolean;
+  /**
+   * Candidate retrieval for verification looks at claims of articles published at most this many days before or
+   * after the claim's article (an article without a publication date, on either side, is never excluded); 0: no
+   * time window.
+   */
+  readonly candidateWindowDays: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

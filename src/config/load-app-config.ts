@@ -1,4 +1,4 @@
-import { AppConfig } from './app-config';
+import { AppConfig, DEFAULT_CANDIDATE_WINDOW_DAYS } from './app-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -93,6 +93,7 @@ export function loadAppConfig(env: Env): AppConfig {
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     webhookSecretKey,
     webhookAllowPrivateUrls: bool('WEBHOOK_ALLOW_PRIVATE_URLS', false),
+    candidateWindowDays: int('CANDIDATE_WINDOW_DAYS', DEFAULT_CANDIDATE_WINDOW_DAYS, 0, 36_500),
   });
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -25,12 +25,15 @@ describe('loadAppConfig', () => {
       maxArticleBytes: 1_000_000,
       runWorkers: true,
       workerConcurrency: 4,
+      verifyConcurrency: 32,
+      verifyBatchSize: 16,
       sweepIntervalMs: 15_000,
       migrateOnStart: true,
       logLevel: 'info',
       rateLimitPerMinute: 600,
       webhookSecretKey: undefined,
       webhookAllowPrivateUrls: false,
+      candidateWindowDays: 365,
     });
   });
 
@@ -49,12 +52,15 @@ describe('loadAppConfig', () => {
       MAX_ARTICLE_BYTES: '2048',
       RUN_WORKERS: 'false',
       WORKER_CONCURRENCY: '16',
+      VERIFY_CONCURRENCY: '64',
+      VERIFY_BATCH_SIZE: '8',
       SWEEP_INTERVAL_MS: '500',
       MIGRATE_ON_START: 'no',
       LOG_LEVEL: 'debug',
       RATE_LIMIT_PER_MINUTE: '30',
       WEBHOOK_SECRET_KEY: '00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF',
       WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      CANDIDATE_WINDOW_DAYS: '0',
     });
     expect({ ...config }).toEqual({
       databaseUrl: 'postgresql://app@db:5433/news',
@@ -66,6 +72,8 @@ describe('loadAppConfig', () => {
       maxArticleBytes: 2048,
       runWorkers: false,
       workerConcurrency: 16,
+      verifyConcurrency: 64,
+      verifyBatchSize: 8,
       sweepIntervalMs: 500,
       migrateOnStart: false,
       logLevel: 'debug',
@@ -75,6 +83,7 @@ describe('loadAppConfig', () => {
         'hex',
       ),
       webhookAllowPrivateUrls: true,
+      candidateWindowDays: 0,
     });
   });
 
@@ -111,6 +120,7 @@ describe('loadAppConfig', () => {
     ['WEBHOOK_SECRET_KEY', 'a'.repeat(63), /WEBHOOK_SECRET_KEY must be 32 random bytes/],
     ['WEBHOOK_SECRET_KEY', Buffer.alloc(31, 7).toString('base64'), /WEBHOOK_SECRET_KEY must be 32 random/],
     ['WEBHOOK_ALLOW_PRIVATE_URLS', 'maybe', /WEBHOOK_ALLOW_PRIVATE_URLS must be true or false/],
+    ['CANDIDATE_WINDOW_DAYS', '-30', /CANDIDATE_WINDOW_DAYS must be a whole number from 0 to 36500/],
   ])('refuses %s=%p with a message naming it', (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { candidateTerms, tsqueryOperand } from '../../../src/claims/candidate-terms';
+import { candidateTerms, candidateWindow, tsqueryOperand } from '../../../src/claims/candidate-terms';
 
 const options = {
   maxDocuments: 200,
@@ -72,5 +72,28 @@ describe('candidateTerms', () => {
   it('quotes lexemes as tsquery operands', () => {
     expect(tsqueryOperand("o'brien")).toBe("'o''brien'");
     expect(tsqueryOperand('a\\b')).toBe("'a\\\\b'");
+  });
+});
+
+describe('candidateWindow', () => {
+  const day = 24 * 3600 * 1000;
+  const at = new Date('2026-03-15T12:00:00Z');
+  it.each([
+    [
+      'a dated article, 365 days',
+      at,
+      365,
+      { from: new Date(at.getTime() - 365 * day), to: new Date(at.getTime() + 365 * day) },
+    ],
+    [
+      'a dated article, 1 day',
+      at,
+      1,
+      { from: new Date('2026-03-14T12:00:00Z'), to: new Date('2026-03-16T12:00:00Z') },
+    ],
+    ['no publication date', null, 365, null],
+    ['window 0 (off)', at, 0, null],
+  ])('%s', (_case, publishedAt, days, expected) => {
+    expect(candidateWindow(publishedAt, days)).toEqual(expected);
   });
 });
