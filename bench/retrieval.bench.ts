@@ -73,6 +73,8 @@ export interface RetrievalBenchSize {
     /** Re-verification runs of earlier claims (and how many claims) the new claims caused. */
     reverifications: number;
     reverifiedClaims: number;
+    /** Claims verified together, on average (VerificationBatcher), as each claim's run saw it. */
+    meanBatch: number | null;
     /** New claims per second, re-verifications included (claims / settledSeconds). */
     claimsPerSecond: number;
     claimsPerSecondUntilArticlesVerified: number;
@@ -320,9 +322,11 @@ async function measureVerification(
       await new Promise((r) => setTimeout(r, 100));
     }
     const settledSeconds = (Date.now() - t0) / 1000;
-    const [runs]: { reverifications: string; claims: string }[] = await db.query(
-      `SELECT count(*) AS reverifications, count(DISTINCT claim_id) AS claims
-         FROM verification_runs WHERE revision > 1 AND status = 'succeeded'`,
+    const [runs]: { reverifications: string; claims: string; batch: string | null }[] = await db.query(
+      `SELECT count(*) FILTER (WHERE revision > 1) AS reverifications,
+              count(DISTINCT claim_id) FILTER (WHERE revision > 1) AS claims,
+              avg((result->>'batch')::int) AS batch
+         FROM verification_runs WHERE status = 'succeeded'`,
     );
     const used = cpuUsed(
       cpuBefore,
@@ -348,6 +352,7 @@ async function measureVerification(
       settledSeconds,
       reverifications: Number(runs.reverifications),
       reverifiedClaims: Number(runs.claims),
+      meanBatch: runs.batch === null ? null : Number(runs.batch),
       claimsPerSecond: claims.length / settledSeconds,
       claimsPerSecondUntilArticlesVerified: claims.length / seconds,
       workerCpuMsPerClaim: perClaim(used.workersMs),
@@ -423,7 +428,8 @@ export async function runRetrievalBench(): Promise<RetrievalBenchFigures> {
         `(${v.claims} claims: articles verified in ${v.seconds.toFixed(1)} s, ` +
         `${v.claimsPerSecondUntilArticlesVerified.toFixed(1)} claims/s; with the ${v.reverifications} ` +
         `re-verifications of ${v.reverifiedClaims} earlier claims they caused, ${v.settledSeconds.toFixed(1)} s; ` +
-        `${v.failed} articles failed; ` +
+        `${v.failed} articles failed; ${v.meanBatch === null ? '?' : v.meanBatch.toFixed(1)} claims per batch on ` +
+        `average; ` +
         `CPU per claim: workers ${ms(v.workerCpuMsPerClaim)}, PostgreSQL ${ms(v.databaseCpuMsPerClaim)}, ` +
         `Redis ${ms(v.redisCpuMsPerClaim)}; ${v.crossArticleRelations} cross-article relations found) [load ${v.load}]`,
     );

@@ -54,6 +54,20 @@ export interface AgreementRow {
   revision: number;
 }
 
+/** A claim as verification reads it (ClaimsRepository.findForVerification). */
+export interface VerificationClaimRow {
+  id: string;
+  articleId: string;
+  text: string;
+  negated: boolean;
+  textHash: string | null;
+  revision: number;
+  verifiedRevision: number | null;
+  /** The article's wire origin, or the article itself. */
+  wireGroupId: string;
+  outlet: string | null;
+}
+
 /** A claim row locked for verification: its agreement and where its verification stands. */
 export interface LockedClaimRow extends AgreementRow {
   verifiedRevision: number | null;
@@ -403,20 +417,21 @@ export class ClaimsRepository {
     return new Map(rows.map(({ id, ...context }) => [id, context]));
   }
 
-  /** Each claim's article, the article's wire group (its wire origin, or itself) and outlet. */
-  async findWireContext(
-    claimIds: string[],
-  ): Promise<Map<string, { articleId: string; wireGroupId: string; outlet: string | null }>> {
+  /**
+   * What verification reads of each claim: its wording, hash and revisions, its article, the article's wire group
+   * (its wire origin, or itself) and outlet. Missing ids are absent.
+   */
+  async findForVerification(claimIds: string[]): Promise<Map<string, VerificationClaimRow>> {
     if (!claimIds.length) return new Map();
-    const rows: { id: string; articleId: string; wireGroupId: string; outlet: string | null }[] =
-      await this.manager().query(
-        `SELECT c.id, c.article_id AS "articleId",
-                COALESCE(a.wire_origin_article_id, a.id) AS "wireGroupId", a.outlet
-           FROM claims c JOIN articles a ON a.id = c.article_id
-          WHERE c.id = ANY($1)`,
-        [claimIds],
-      );
-    return new Map(rows.map(({ id, ...context }) => [id, context]));
+    const rows: VerificationClaimRow[] = await this.manager().query(
+      `SELECT c.id, c.article_id AS "articleId", c.text, c.negated, c.text_hash AS "textHash", c.revision,
+              c.verified_revision AS "verifiedRevision",
+              COALESCE(a.wire_origin_article_id, a.id) AS "wireGroupId", a.outlet
+         FROM claims c JOIN articles a ON a.id = c.article_id
+        WHERE c.id = ANY($1)`,
+      [claimIds],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /**

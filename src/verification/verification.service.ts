@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type AuditEntry, AuditLogRepository } from '../audit/audit-log.repository';
 import { NotFoundError } from '../common/errors';
 import { ClaimRelationsRepository, orderedPair, pairKey } from '../claims/claim-relations.repository';
-import type { Claim } from '../claims/claim.entity';
-import { ClaimsRepository, type LockedClaimRow } from '../claims/claims.repository';
+import {
+  ClaimsRepository,
+  type LockedClaimRow,
+  type VerificationClaimRow,
+} from '../claims/claims.repository';
 import {
   claimFeatures,
   claimOrigins,
@@ -55,6 +59,15 @@ interface PlannedPair {
   result: ClaimComparison | undefined;
 }
 
+/** What never changes in a stored claim's comparable shape: its wording, figures and sentence (claims are immutable). */
+type Wording = Omit<ComparableClaim, 'sources' | 'via'>;
+
+/**
+ * Claims each process keeps the wording and features of (about 2–4 KB each): the stored claims that keep coming back
+ * as candidates are then neither read again in full nor analysed again.
+ */
+const CLAIM_CACHE_SIZE = 20_000;
+
 /** A claim's agreement as read under its row lock. */
 type AgreementState = Pick<LockedClaimRow, 'agreementStatus' | 'agreeingOrigins' | 'conflictingOrigins'>;
 
@@ -68,6 +81,13 @@ type AgreementState = Pick<LockedClaimRow, 'agreementStatus' | 'agreeingOrigins'
  */
 @Injectable()
 export class VerificationService {
+  /** Immutable parts of claims, by id (no invalidation needed: a claim's wording never changes). */
+  private readonly wordings = new LRUCache<string, Wording>({ max: CLAIM_CACHE_SIZE });
+  /** Features by claim id, valid while the claim's sources read the same (a merge or rename changes them). */
+  private readonly features = new LRUCache<string, { sources: string; features: ClaimFeatures | null }>({
+    max: CLAIM_CACHE_SIZE,
+  });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: ClaimsRepository,
@@ -94,9 +114,7 @@ export class VerificationService {
    */
   async verifyClaims(cmds: VerifyClaimCommand[]): Promise<VerifyClaimResult[]> {
     const startedAt = new Date();
-    const loaded = new Map(
-      (await this.claims.findByIds([...new Set(cmds.map((c) => c.claimId))])).map((c) => [c.id, c]),
-    );
+    const loaded = await this.claims.findForVerification([...new Set(cmds.map((c) => c.claimId))]);
     // Each claim once, at the highest revision asked for (a late job of an earlier revision may share the batch).
     const asked = new Map<string, VerifyClaimCommand>();
     for (const cmd of cmds) {
@@ -118,7 +136,7 @@ export class VerificationService {
 
   private async verifyBatch(
     cmds: VerifyClaimCommand[],
-    loaded: Map<string, Claim>,
+    loaded: Map<string, VerificationClaimRow>,
     startedAt: Date,
   ): Promise<Map<string, VerifyClaimOutcome>> {
     const batch = cmds.map((c) => c.claimId);
@@ -134,18 +152,21 @@ export class VerificationService {
       }),
     );
     const missing = [...new Set([...othersOf.values()].flat())].filter((id) => !loaded.has(id));
-    for (const c of await this.claims.findByIds(missing)) loaded.set(c.id, c);
+    for (const [id, row] of await this.claims.findForVerification(missing)) loaded.set(id, row);
     const involved = [...new Set([...batch, ...[...othersOf.values()].flat()])].filter((id) =>
       loaded.has(id),
     );
     const comparables = await this.loadComparables(involved.map((id) => loaded.get(id)!));
-    const wire = await this.claims.findWireContext(involved);
+    const wire = loaded;
     const hashes = new Map(involved.map((id) => [id, loaded.get(id)!.textHash]));
     // Features once per claim, then one cheap comparison per pair (a pair shared by two claims of the batch, once).
     // A claim without an origin (the outlet's own) relates to nothing: its features are never needed.
     const features = new Map<string, ClaimFeatures | null>();
     for (const [id, comparable] of comparables) {
-      features.set(id, inBatch.has(id) || claimOrigins(comparable).length ? featuresOf(comparable) : null);
+      features.set(
+        id,
+        inBatch.has(id) || claimOrigins(comparable).length ? this.featuresOf(id, comparable) : null,
+      );
     }
     for (const id of batch) {
       if (!features.get(id)) throw new Error(`Claim ${id} could not be loaded for comparison`);
@@ -409,20 +430,27 @@ export class VerificationService {
     return statuses;
   }
 
-  /** Claims in the engine's comparable shape (wording, figures, sources, relays, negation). */
-  private async loadComparables(claims: Claim[]): Promise<Map<string, ComparableClaim>> {
-    const ids = claims.map((c) => c.id);
+  /**
+   * Claims in the engine's comparable shape (wording, figures, sources, relays, negation). The wording comes from the
+   * cache when the claim was read before; the sources are read every time (an editor may merge or rename them).
+   */
+  private async loadComparables(claims: VerificationClaimRow[]): Promise<Map<string, ComparableClaim>> {
+    // Read from the cache once (a later set in this loop could evict an entry only looked at).
+    const wordings = new Map<string, Wording>();
+    for (const c of claims) {
+      const cached = this.wordings.get(c.id);
+      if (cached) wordings.set(c.id, cached);
+    }
+    const unread = claims.filter((c) => !wordings.has(c.id)).map((c) => c.id);
     const [quantities, sources, texts] = await Promise.all([
-      this.claims.findQuantities(ids),
-      this.claims.findAttributedSources(ids),
-      this.claims.findTextContexts(ids),
+      this.claims.findQuantities(unread),
+      this.claims.findAttributedSources(claims.map((c) => c.id)),
+      this.claims.findTextContexts(unread),
     ]);
     const quantitiesOf = groupBy(quantities, (q) => q.claimId);
-    const sourcesOf = groupBy(sources, (s) => s.claimId);
-    const out = new Map<string, ComparableClaim>();
     for (const c of claims) {
-      const mine = sourcesOf.get(c.id) ?? [];
-      out.set(c.id, {
+      if (wordings.has(c.id)) continue;
+      const wording: Wording = {
         text: c.text,
         negated: c.negated,
         quantities: (quantitiesOf.get(c.id) ?? []).map((q): EngineQuantity => ({
@@ -436,12 +464,32 @@ export class VerificationService {
           ...(q.change ? { change: q.change } : {}),
           kind: q.kind,
         })),
+        ...textContext(texts.get(c.id)),
+      };
+      wordings.set(c.id, wording);
+      this.wordings.set(c.id, wording);
+    }
+    const sourcesOf = groupBy(sources, (s) => s.claimId);
+    const out = new Map<string, ComparableClaim>();
+    for (const c of claims) {
+      const mine = sourcesOf.get(c.id) ?? [];
+      out.set(c.id, {
+        ...wordings.get(c.id)!,
         sources: mine.filter((s) => s.role === 'primary').map((s) => ({ name: s.name, type: s.type })),
         via: mine.filter((s) => s.role === 'via').map((s) => ({ name: s.name })),
-        ...textContext(texts.get(c.id)),
       });
     }
     return out;
+  }
+
+  /** The engine's features of a claim, from the cache while its sources read the same. */
+  private featuresOf(id: string, claim: ComparableClaim): ClaimFeatures | null {
+    const sources = JSON.stringify([claim.sources, claim.via]);
+    const cached = this.features.get(id);
+    if (cached?.sources === sources) return cached.features;
+    const features = featuresOf(claim);
+    this.features.set(id, { sources, features });
+    return features;
   }
 }
 
