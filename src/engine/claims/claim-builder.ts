@@ -6,7 +6,14 @@
  */
 import type { AttributionFrame } from '../attribution';
 import type { SourceRef, Span } from '../types';
-import { splitClaims, tokenize, type ClaimPart, type SplitStats } from './clause-splitter';
+import {
+  splitClaims,
+  tokenRun,
+  tokensIn,
+  type ClaimPart,
+  type SplitStats,
+  type TokenRun,
+} from './clause-splitter';
 import { NEGATIONS, isNumberToken, isVerbLike, isYearToken } from './word-lexicon';
 
 export type SentenceKind = 'content' | 'headline' | 'heading' | 'caption';
@@ -94,7 +101,7 @@ const FRAGMENT_STARTERS =
   /^(?:who|whom|whose|which|that|citing|quoting|speaking|according|told|telling|said|says|saying|adding|added|wrote|writes|stated|noted|explained|announced|reported|in an? |on condition)\b/i;
 
 /** An outlet's own fragment left outside the attribution frames: kept when it carries a fact. */
-function acceptFragment(text: string, s: Span): Span | null {
+function acceptFragment(text: string, s: Span, run: TokenRun): Span | null {
   let a = s.start;
   let b = s.end;
   while (a < b && /[\s,;:.\u2014\u2013"'\u201c\u201d\u2018\u2019()-]/.test(text[a])) a++;
@@ -102,7 +109,7 @@ function acceptFragment(text: string, s: Span): Span | null {
   if (b - a < 8) return null;
   const t = text.slice(a, b);
   if (FRAGMENT_STARTERS.test(t)) return null;
-  const toks = tokenize(text, a, b);
+  const toks = tokensIn(text, a, b, run).toks;
   const words = toks.filter((x) => /\p{L}|\d/u.test(x.raw));
   const hasQty = toks.some((x) => isNumberToken(x.w) && !isYearToken(x.w));
   const hasVerb = toks.some((x) => isVerbLike(x.w));
@@ -120,12 +127,12 @@ const SUBJECT_GAP = /^\s*(?:(?:\p{L}+ly|had|has|have|also|then|later|on \p{Lu}\p
  * content that starts with its cue ("put preliminary damage at …") to the subject before it: in "The White House
  * corroborated the movement of 3,000 troops" the claim is the whole clause.
  */
-function withCue(text: string, region: Span, frame: AttributionFrame): Span {
+function withCue(text: string, region: Span, frame: AttributionFrame, run: TokenRun): Span {
   const cue = frame.cue;
   if (!cue || frame.kind === 'direct_quote' || frame.cueLemma === 'according to') return region;
   let start = region.start;
   if (cue.end <= region.start && region.start - cue.end <= 2) {
-    const toks = tokenize(text, region.start, region.end);
+    const toks = tokensIn(text, region.start, region.end, run).toks;
     if (toks.some((t) => isVerbLike(t.w))) return region; // a clause: "said [that] it had …"
     start = cue.start;
   } else if (!(cue.start >= region.start && cue.start - region.start <= 12)) return region;
@@ -170,22 +177,27 @@ const PREPOSITIONS = new Set([
 ]);
 
 /** A content worth a claim: a figure, or three words that are not a bare adverbial ("for the majority"). */
-function substantive(text: string, s: Span): boolean {
-  const toks = tokenize(text, s.start, s.end).filter((t) => /\p{L}|\d/u.test(t.raw));
+function substantive(text: string, s: Span, run: TokenRun): boolean {
+  const toks = tokensIn(text, s.start, s.end, run).toks.filter((t) => /\p{L}|\d/u.test(t.raw));
   if (toks.some((t) => isNumberToken(t.w))) return true;
   if (toks.length < 3) return false;
   return !(PREPOSITIONS.has(toks[0].w) && toks.length <= 6 && !toks.some((t) => isVerbLike(t.w)));
 }
 
-/** Regions of one sentence: frame contents, and the outlet's own text outside every frame. */
-function regionsOf(text: string, sent: AnalysedSentence, frames: AttributionFrame[]): Region[] {
+/** Regions of one sentence (`run`: its tokens): frame contents, and the outlet's own text outside every frame. */
+function regionsOf(
+  text: string,
+  sent: AnalysedSentence,
+  frames: AttributionFrame[],
+  run: TokenRun,
+): Region[] {
   const regions: Region[] = [];
   const covered: Span[] = [];
   for (const frame of frames) {
     for (const c of frame.content ?? []) {
       const r = clip(c, sent.start, sent.end);
-      if (!r || !substantive(text, r)) continue;
-      regions.push({ ...withCue(text, r, frame), frame });
+      if (!r || !substantive(text, r, run)) continue;
+      regions.push({ ...withCue(text, r, frame, run), frame });
     }
     for (const c of frame.content ?? []) covered.push(c);
     for (const s of [...(frame.sources ?? []), ...(frame.via ?? [])]) if (s.mention) covered.push(s.mention);
@@ -193,7 +205,7 @@ function regionsOf(text: string, sent: AnalysedSentence, frames: AttributionFram
   }
   if (regions.length === 0) return [{ start: sent.start, end: sent.end }];
   for (const piece of uncovered(sent.start, sent.end, covered)) {
-    const r = acceptFragment(text, piece);
+    const r = acceptFragment(text, piece, run);
     if (r) regions.push({ ...withSubject(text, r, frames), fragment: true });
   }
   // Facts inside a source mention: "Organizers, a coalition of 14 trade unions,", "The federation, which tracks
@@ -202,7 +214,7 @@ function regionsOf(text: string, sent: AnalysedSentence, frames: AttributionFram
     for (const s of frame.sources ?? []) {
       const m = s.mention && clip(s.mention, sent.start, sent.end);
       if (!m || m.end - m.start < 20 || !/[,\u2014]/.test(text.slice(m.start, m.end))) continue;
-      for (const part of splitClaims(text, m.start, m.end)) {
+      for (const part of splitClaims(text, m.start, m.end, [], undefined, run)) {
         if (part.role === 'dependent') regions.push({ start: part.start, end: part.end, fragment: true });
       }
     }
@@ -234,13 +246,17 @@ export function buildClaims(
     const sentLocks: Span[] = [];
     for (let k = li; k < sortedLocks.length && sortedLocks[k].start < sent.end; k++)
       sentLocks.push(sortedLocks[k]);
+    // The sentence's tokens, read once for all its regions.
+    const run = tokenRun(text, sent.start, sent.end);
     const regions: Region[] =
-      isHeadline || isCaption ? [{ start: sent.start, end: sent.end }] : regionsOf(text, sent, sentFrames);
+      isHeadline || isCaption
+        ? [{ start: sent.start, end: sent.end }]
+        : regionsOf(text, sent, sentFrames, run);
     for (const region of regions) {
       const parts: ClaimPart[] =
         isHeadline || isCaption
-          ? splitClaims(text, region.start, region.end, sentLocks, stats).slice(0, 1)
-          : splitClaims(text, region.start, region.end, sentLocks, stats);
+          ? splitClaims(text, region.start, region.end, sentLocks, stats, run).slice(0, 1)
+          : splitClaims(text, region.start, region.end, sentLocks, stats, run);
       if (isHeadline || isCaption) {
         // A headline or caption is one non-check-worthy claim over its whole text.
         if (parts[0]) parts[0] = { ...parts[0], start: region.start, end: region.end };

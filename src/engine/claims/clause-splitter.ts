@@ -169,7 +169,24 @@ function isFigure(w: string): boolean {
   return isNumberToken(w) && !isYearToken(w) && w !== 'once';
 }
 
-function context(text: string, toks: Token[], locked: Uint8Array): Ctx {
+/**
+ * The tokens of one stretch of text (a sentence) with their verb and figure flags, read once and shared by the
+ * regions inside it (frame contents, the outlet's fragments, source mentions): see `tokensIn`.
+ */
+export interface TokenRun {
+  start: number;
+  end: number;
+  toks: Token[];
+  /** 1 where the token is verb-like. */
+  verb: Uint8Array;
+  /** Verb-like tokens in [0, i): only differences are read, so a slice [lo, hi] serves a sub-range as is. */
+  verbsBefore: Int32Array;
+  /** Figures (numbers that are no year, "once" aside) in [0, i). */
+  figuresBefore: Int32Array;
+}
+
+export function tokenRun(text: string, start: number, end: number): TokenRun {
+  const toks = tokenize(text, start, end);
   const n = toks.length;
   const verb = new Uint8Array(n);
   const verbsBefore = new Int32Array(n + 1);
@@ -180,6 +197,44 @@ function context(text: string, toks: Token[], locked: Uint8Array): Ctx {
     verbsBefore[i + 1] = verbsBefore[i] + verb[i];
     figuresBefore[i + 1] = figuresBefore[i] + (isFigure(w) ? 1 : 0);
   }
+  return { start, end, toks, verb, verbsBefore, figuresBefore };
+}
+
+/**
+ * The part of `run` that is `tokenize(text, start, end)`: when [start, end) lies in the run and cuts none of its
+ * tokens, tokenizing it afresh yields exactly the run's tokens inside it (a token depends only on the text from its
+ * own start up to where it ends). Otherwise (a cut token, a range outside the run) the range is read afresh.
+ */
+export function tokensIn(text: string, start: number, end: number, run?: TokenRun): TokenRun {
+  if (run && start >= run.start && end <= run.end && start < end) {
+    const toks = run.toks;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let last = lo;
+    while (last < toks.length && toks[last].start < end) last++;
+    const cut = (lo < toks.length && toks[lo].start < start) || (last > lo && toks[last - 1].end > end);
+    if (!cut) {
+      if (lo === 0 && last === toks.length) return run;
+      return {
+        start,
+        end,
+        toks: toks.slice(lo, last),
+        verb: run.verb.subarray(lo, last),
+        verbsBefore: run.verbsBefore.subarray(lo, last + 1),
+        figuresBefore: run.figuresBefore.subarray(lo, last + 1),
+      };
+    }
+  }
+  return tokenRun(text, start, end);
+}
+
+function context(text: string, run: TokenRun, locked: Uint8Array): Ctx {
+  const { toks, verb, verbsBefore, figuresBefore } = run;
   return { text, toks, locked, verb, verbsBefore, figuresBefore };
 }
 
@@ -613,8 +668,9 @@ function rangeBefore(c: Ctx, a: number, k: number): boolean {
 }
 
 /**
- * Splits text[start, end) into claim parts. `locks` are spans (quantities, parentheses) that must not be cut.
- * Returns at least one part for any non-empty region.
+ * Splits text[start, end) into claim parts. `locks` are spans (quantities, parentheses) that must not be cut;
+ * `run`, the tokens of the sentence around the range, spares reading them again. Returns at least one part for any
+ * non-empty region.
  */
 export function splitClaims(
   text: string,
@@ -622,8 +678,10 @@ export function splitClaims(
   end: number,
   locks: Span[] = [],
   stats?: SplitStats,
+  run?: TokenRun,
 ): ClaimPart[] {
-  const toks = tokenize(text, start, end);
+  const tokens = run ? tokensIn(text, start, end, run) : tokenRun(text, start, end);
+  const toks = tokens.toks;
   if (stats) stats.tokens += toks.length;
   if (toks.length === 0) return [];
   const whole: ClaimPart = {
@@ -649,7 +707,7 @@ export function splitClaims(
     if (depth > 0 || inLock) locked[i] = 1;
     if ((t.raw === ')' || t.raw === ']') && depth > 0) depth--;
   }
-  const c = context(text, toks, locked);
+  const c = context(text, tokens, locked);
   const parts: ClaimPart[] = [];
   const cuts = coordinationCuts(c, 0, toks.length);
   // Rebuild segments with their cuts.

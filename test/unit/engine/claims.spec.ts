@@ -1,4 +1,10 @@
-import { splitClaims, cleanClaimText } from '../../../src/engine/claims/clause-splitter';
+import {
+  splitClaims,
+  cleanClaimText,
+  tokenize,
+  tokenRun,
+  tokensIn,
+} from '../../../src/engine/claims/clause-splitter';
 import { buildClaims, isNegated, type AnalysedSentence } from '../../../src/engine/claims/claim-builder';
 import type { AttributionFrame } from '../../../src/engine/attribution';
 
@@ -319,5 +325,50 @@ describe('negation', () => {
     ['Nothing changed', undefined, false],
   ])('%j (cue %s) → %s', (text, cue, negated) => {
     expect(isNegated(text, cue)).toBe(negated);
+  });
+});
+
+describe("a sentence's tokens serve the ranges inside it", () => {
+  // Every range [start, end) of the text, read from the sentence's run, gives what tokenizing it afresh gives
+  // (tokens, verb and figure counts), also where the range cuts a word, a number or a surrogate pair.
+  it.each([
+    ['plain words, numbers and punctuation', 'Police said 3,000 troops had been sent, about 1,200 of them.'],
+    [
+      'joined runs and a comma between letters',
+      "U.S. officials, so-called \u201cexperts\u201d, and Seoul,Korea's 10,000 don\u2019t.",
+    ],
+    [
+      'astral letters and symbols',
+      'The \ud835\udc00\ud835\udc01 group \ud83d\ude00 counted 12 \ud840\udc00s, it said.',
+    ],
+    ['leading and trailing spaces', '  Rain fell; 40 homes were flooded.  '],
+  ])('%s', (_case, text) => {
+    const from = 1;
+    const to = text.length - 1;
+    const run = tokenRun(text, from, to);
+    for (let start = from; start <= to; start++) {
+      for (let end = start; end <= to; end++) {
+        const got = tokensIn(text, start, end, run);
+        expect(got.toks).toEqual(tokenize(text, start, end));
+        const fresh = tokenRun(text, start, end);
+        const n = fresh.toks.length;
+        expect(got.verbsBefore[n] - got.verbsBefore[0]).toBe(fresh.verbsBefore[n]);
+        expect(got.figuresBefore[n] - got.figuresBefore[0]).toBe(fresh.figuresBefore[n]);
+        expect(Array.from(got.verb)).toEqual(Array.from(fresh.verb));
+      }
+    }
+  });
+
+  it('splitting a range with the run gives the parts of splitting it alone', () => {
+    const text =
+      'The agency said 14,200 people had left their homes and 3,100 homes were damaged, about 400 of them severely.';
+    const run = tokenRun(text, 0, text.length);
+    for (const [start, end] of [
+      [0, text.length],
+      [16, text.length],
+      [16, 80],
+      [17, 60],
+    ])
+      expect(splitClaims(text, start, end, [], undefined, run)).toEqual(splitClaims(text, start, end));
   });
 });
