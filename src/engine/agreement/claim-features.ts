@@ -227,21 +227,34 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/**
- * Tokens of a claim's body, shared by the claims of one sentence (they are read with the same context): a small
- * memo of the last bodies. The arrays are never modified.
- */
-const BODY_TOKENS = new Map<string, readonly Token[]>();
+/** A claim's body read once: shared by the claims of one sentence (they are read with the same context). */
+interface BodyReading {
+  tokens: readonly Token[];
+  stems: readonly string[];
+  /** The body lower-cased. */
+  lower: string;
+  /** `bare` forms of the tokens that read as proper names (see `properNames`), in order. */
+  names: readonly string[];
+}
+
+/** A small memo of the last bodies read. Nothing in a reading is ever modified. */
+const BODIES = new Map<string, BodyReading>();
 const MAX_BODIES = 16;
 
-function bodyTokens(body: string): readonly Token[] {
-  let tokens = BODY_TOKENS.get(body);
-  if (tokens === undefined) {
-    if (BODY_TOKENS.size >= MAX_BODIES) BODY_TOKENS.delete(BODY_TOKENS.keys().next().value as string);
-    tokens = tokenize(body);
-    BODY_TOKENS.set(body, tokens);
+function bodyReading(body: string): BodyReading {
+  let reading = BODIES.get(body);
+  if (reading === undefined) {
+    if (BODIES.size >= MAX_BODIES) BODIES.delete(BODIES.keys().next().value as string);
+    const tokens = tokenize(body);
+    reading = {
+      tokens,
+      stems: tokens.map((t) => t.stem),
+      lower: body.toLowerCase(),
+      names: properNames(tokens, body),
+    };
+    BODIES.set(body, reading);
   }
-  return tokens;
+  return reading;
 }
 
 /** Identity keys of the named sources (empty names dropped). */
@@ -431,6 +444,19 @@ function creditRanges(src: string): Array<[number, number]> {
   return out;
 }
 
+/** `bare` forms of the proper names among `tokens` of `src`, in order; the dateline's wire credit left out. */
+function properNames(tokens: readonly Token[], src: string): string[] {
+  const out: string[] = [];
+  const credits = creditRanges(src);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isProperName(t, src, i === 0)) continue;
+    if (credits.some(([from, to]) => t.start >= from && t.end <= to)) continue;
+    out.push(t.bare);
+  }
+  return out;
+}
+
 function isQuote(raw: string): boolean {
   return raw === '"' || raw === '“' || raw === '”';
 }
@@ -476,8 +502,9 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const ctxAt = context && text ? context.indexOf(text) : -1;
   const body = ctxAt >= 0 ? context : text;
   const offset = ctxAt >= 0 ? ctxAt : 0;
-  const tokens = bodyTokens(body);
-  const stems = tokens.map((t) => t.stem);
+  const reading = bodyReading(body);
+  const tokens = reading.tokens;
+  const stems = reading.stems;
   const inClaim = (t: Token): boolean => t.start >= offset && t.end <= offset + text.length;
   const claimIdx: number[] = [];
   tokens.forEach((t, i) => {
@@ -504,7 +531,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
 
   const quantities: QuantityFeatures[] = [];
   const list = Array.isArray(claim?.quantities) ? claim.quantities : [];
-  const lowerBody = body.toLowerCase();
+  const lowerBody = reading.lower;
   const used = new Set<number>();
   const spans: Array<{ q: Quantity; from: number; to: number } | { q: Quantity; from: -1; to: -1 }> = [];
   for (const q of list) {
@@ -629,15 +656,8 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
   const sourceWords = sourceWordsOf(sources, via);
   const entities = new Set<string>();
   const nameSrc = ctxAt >= 0 || !context ? body : `${text} . ${context}`;
-  const nameTokens = nameSrc === body ? tokens : tokenize(nameSrc);
-  const credits = creditRanges(nameSrc);
-  for (let i = 0; i < nameTokens.length; i++) {
-    const t = nameTokens[i];
-    if (!isProperName(t, nameSrc, i === 0)) continue;
-    if (credits.some(([from, to]) => t.start >= from && t.end <= to)) continue;
-    const w = t.bare;
-    if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
-  }
+  const names = nameSrc === body ? reading.names : properNames(tokenize(nameSrc), nameSrc);
+  for (const w of names) if (!sourceWords.has(w) && !NAME_STOP.has(w)) entities.add(w);
   const leadEntities = new Set<string>();
   const lead = safeText(claim?.lead).slice(0, MAX_LEAD);
   if (lead) {
