@@ -27,8 +27,59 @@ function englishShare(sample: string): number {
   return hits / words.length;
 }
 
+/** Non-ASCII characters that are neither letters nor change case: spaces, dashes, quotes, bullets, signs. */
+function isPlainSymbol(c: number): boolean {
+  return (
+    (c >= 0x2000 && c <= 0x206f) ||
+    c === 0xa0 ||
+    c === 0xa3 ||
+    c === 0xa9 ||
+    c === 0xab ||
+    c === 0xb0 ||
+    c === 0xb7 ||
+    c === 0xbb ||
+    c === 0x20ac
+  );
+}
+
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
+
+/**
+ * The two quick English tests of `detectLanguage` (too few letters; a high share of function words) read in one
+ * pass over the sample, without building its normalised copies. Only for a sample of ASCII and plain symbols,
+ * where letters are [A-Za-z] and lower-casing maps letters to letters (undefined otherwise, and when neither test
+ * decides): then the full path answers.
+ */
+function quickEnglish(text: string): boolean | undefined {
+  const n = Math.min(text.length, SAMPLE);
+  let letters = 0;
+  let words = 0;
+  let hits = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 && !isPlainSymbol(c)) return undefined;
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122))) break;
+      i++;
+    }
+    letters += i - s;
+    words++;
+    if (i - s <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION_WORDS.has(text.slice(s, i).toLowerCase())) hits++;
+  }
+  if (letters < MIN_LENGTH) return true;
+  return hits / words >= FAST_ENGLISH_SHARE ? true : undefined;
+}
+
 export function detectLanguage(text: string): string {
   try {
+    if (quickEnglish(text)) return 'eng';
     const sample = (text.length > SAMPLE ? text.slice(0, SAMPLE) : text).replace(/\s+/g, ' ').trim();
     const letters = sample.replace(/[^\p{L}]+/gu, '');
     if (letters.length < MIN_LENGTH) return 'eng';

@@ -303,6 +303,22 @@ describe('language detection', () => {
       'spa',
       'El gobierno anunció el martes que invertirá dos mil millones de euros en los hospitales públicos del país.',
     ],
+    [
+      'spa',
+      'El gobierno dijo el martes que los precios de los alimentos subieron durante tres meses seguidos en todo el pais.',
+    ],
+    [
+      'ita',
+      'Il governo ha detto martedi che i prezzi dei prodotti alimentari sono aumentati per tre mesi di fila in tutto il paese.',
+    ],
+    [
+      'eng',
+      '\u201cWe opened 46 shelters overnight \u2014 every one of them is full,\u201d said the director of the relief society.',
+    ],
+    [
+      'eng',
+      'Caf\u00e9 owners in M\u00fcnchen said the new rules had cut their revenue by a third since the spring.',
+    ],
     ['eng', 'We are consuming 50 percent of it.'],
     ['eng', 'Yes.'],
     ['eng', ''],
