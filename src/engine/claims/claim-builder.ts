@@ -109,7 +109,7 @@ function acceptFragment(text: string, s: Span, run: TokenRun): Span | null {
   if (b - a < 8) return null;
   const t = text.slice(a, b);
   if (FRAGMENT_STARTERS.test(t)) return null;
-  const toks = tokensIn(text, a, b, run).toks;
+  const toks = tokensIn(text, a, b, run);
   const words = toks.filter((x) => /\p{L}|\d/u.test(x.raw));
   const hasQty = toks.some((x) => isNumberToken(x.w) && !isYearToken(x.w));
   const hasVerb = toks.some((x) => isVerbLike(x.w));
@@ -132,7 +132,7 @@ function withCue(text: string, region: Span, frame: AttributionFrame, run: Token
   if (!cue || frame.kind === 'direct_quote' || frame.cueLemma === 'according to') return region;
   let start = region.start;
   if (cue.end <= region.start && region.start - cue.end <= 2) {
-    const toks = tokensIn(text, region.start, region.end, run).toks;
+    const toks = tokensIn(text, region.start, region.end, run);
     if (toks.some((t) => isVerbLike(t.w))) return region; // a clause: "said [that] it had …"
     start = cue.start;
   } else if (!(cue.start >= region.start && cue.start - region.start <= 12)) return region;
@@ -178,7 +178,7 @@ const PREPOSITIONS = new Set([
 
 /** A content worth a claim: a figure, or three words that are not a bare adverbial ("for the majority"). */
 function substantive(text: string, s: Span, run: TokenRun): boolean {
-  const toks = tokensIn(text, s.start, s.end, run).toks.filter((t) => /\p{L}|\d/u.test(t.raw));
+  const toks = tokensIn(text, s.start, s.end, run).filter((t) => /\p{L}|\d/u.test(t.raw));
   if (toks.some((t) => isNumberToken(t.w))) return true;
   if (toks.length < 3) return false;
   return !(PREPOSITIONS.has(toks[0].w) && toks.length <= 6 && !toks.some((t) => isVerbLike(t.w)));

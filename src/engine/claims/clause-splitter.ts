@@ -156,6 +156,8 @@ interface Ctx {
   toks: Token[];
   /** Token indices inside a quantity span or parentheses: never split there. */
   locked: Uint8Array;
+  /** The flags below are read at `base + i` for token i (the region's place in its sentence's run). */
+  base: number;
   /** 1 where the token is verb-like. */
   verb: Uint8Array;
   /** Verb-like tokens in [0, i) (range questions in constant time: the splitter asks them at every token). */
@@ -171,7 +173,7 @@ function isFigure(w: string): boolean {
 
 /**
  * The tokens of one stretch of text (a sentence) with their verb and figure flags, read once and shared by the
- * regions inside it (frame contents, the outlet's fragments, source mentions): see `tokensIn`.
+ * regions inside it (frame contents, the outlet's fragments, source mentions): see `runRange`.
  */
 export interface TokenRun {
   start: number;
@@ -179,14 +181,13 @@ export interface TokenRun {
   toks: Token[];
   /** 1 where the token is verb-like. */
   verb: Uint8Array;
-  /** Verb-like tokens in [0, i): only differences are read, so a slice [lo, hi] serves a sub-range as is. */
+  /** Verb-like tokens in [0, i): only differences are read, so a region reads them at its offset as they are. */
   verbsBefore: Int32Array;
   /** Figures (numbers that are no year, "once" aside) in [0, i). */
   figuresBefore: Int32Array;
 }
 
-export function tokenRun(text: string, start: number, end: number): TokenRun {
-  const toks = tokenize(text, start, end);
+function flags(toks: Token[]): Pick<TokenRun, 'verb' | 'verbsBefore' | 'figuresBefore'> {
   const n = toks.length;
   const verb = new Uint8Array(n);
   const verbsBefore = new Int32Array(n + 1);
@@ -197,45 +198,43 @@ export function tokenRun(text: string, start: number, end: number): TokenRun {
     verbsBefore[i + 1] = verbsBefore[i] + verb[i];
     figuresBefore[i + 1] = figuresBefore[i] + (isFigure(w) ? 1 : 0);
   }
-  return { start, end, toks, verb, verbsBefore, figuresBefore };
+  return { verb, verbsBefore, figuresBefore };
+}
+
+export function tokenRun(text: string, start: number, end: number): TokenRun {
+  const toks = tokenize(text, start, end);
+  return { start, end, toks, ...flags(toks) };
 }
 
 /**
- * The part of `run` that is `tokenize(text, start, end)`: when [start, end) lies in the run and cuts none of its
- * tokens, tokenizing it afresh yields exactly the run's tokens inside it (a token depends only on the text from its
- * own start up to where it ends). Otherwise (a cut token, a range outside the run) the range is read afresh.
+ * The run's tokens [lo, hi) that are `tokenize(text, start, end)`, or null: when [start, end) lies in the run and
+ * cuts none of its tokens, tokenizing it afresh yields exactly the run's tokens inside it (a token depends only on
+ * the text from its own start up to where it ends). A range that cuts a token is read afresh.
  */
-export function tokensIn(text: string, start: number, end: number, run?: TokenRun): TokenRun {
-  if (run && start >= run.start && end <= run.end && start < end) {
-    const toks = run.toks;
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    let last = lo;
-    while (last < toks.length && toks[last].start < end) last++;
-    const cut = (lo < toks.length && toks[lo].start < start) || (last > lo && toks[last - 1].end > end);
-    if (!cut) {
-      if (lo === 0 && last === toks.length) return run;
-      return {
-        start,
-        end,
-        toks: toks.slice(lo, last),
-        verb: run.verb.subarray(lo, last),
-        verbsBefore: run.verbsBefore.subarray(lo, last + 1),
-        figuresBefore: run.figuresBefore.subarray(lo, last + 1),
-      };
-    }
+function runRange(run: TokenRun, start: number, end: number): [number, number] | null {
+  if (start < run.start || end > run.end || start >= end) return null;
+  const toks = run.toks;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= start) lo = mid + 1;
+    else hi = mid;
   }
-  return tokenRun(text, start, end);
+  let last = lo;
+  while (last < toks.length && toks[last].start < end) last++;
+  if ((lo < toks.length && toks[lo].start < start) || (last > lo && toks[last - 1].end > end)) return null;
+  return [lo, last];
 }
 
-function context(text: string, run: TokenRun, locked: Uint8Array): Ctx {
-  const { toks, verb, verbsBefore, figuresBefore } = run;
-  return { text, toks, locked, verb, verbsBefore, figuresBefore };
+function runTokens(run: TokenRun, [lo, hi]: [number, number]): Token[] {
+  return lo === 0 && hi === run.toks.length ? run.toks : run.toks.slice(lo, hi);
+}
+
+/** `tokenize(text, start, end)`, from `run` when it holds the range uncut. The tokens are never modified. */
+export function tokensIn(text: string, start: number, end: number, run?: TokenRun): Token[] {
+  const range = run ? runRange(run, start, end) : null;
+  return range ? runTokens(run!, range) : tokenize(text, start, end);
 }
 
 function isComma(t: Token | undefined): boolean {
@@ -244,11 +243,11 @@ function isComma(t: Token | undefined): boolean {
 
 /** Non-year numbers in tokens [a, b) (within the region's tokens). */
 function hasQty(c: Ctx, a: number, b: number): boolean {
-  return a < b && c.figuresBefore[b] > c.figuresBefore[a];
+  return a < b && c.figuresBefore[c.base + b] > c.figuresBefore[c.base + a];
 }
 
 function hasVerb(c: Ctx, a: number, b: number): boolean {
-  return a < b && c.verbsBefore[b] > c.verbsBefore[a];
+  return a < b && c.verbsBefore[c.base + b] > c.verbsBefore[c.base + a];
 }
 
 /** Next comma (depth 0, not locked) at or after `from`, or `end`. */
@@ -259,7 +258,7 @@ function nextComma(c: Ctx, from: number, end: number): number {
 
 /** Index of the first verb-like token in [a, b), or -1. */
 function firstVerb(c: Ctx, a: number, b: number): number {
-  for (let i = a; i < b; i++) if (c.verb[i]) return i;
+  for (let i = a; i < b; i++) if (c.verb[c.base + i]) return i;
   return -1;
 }
 
@@ -267,7 +266,7 @@ function firstVerb(c: Ctx, a: number, b: number): number {
 function clauseAt(c: Ctx, a: number, b: number): boolean {
   for (let i = a; i < Math.min(b, a + 7); i++) {
     if (isComma(c.toks[i])) return false;
-    if (c.verb[i]) return i > a; // a subject first
+    if (c.verb[c.base + i]) return i > a; // a subject first
   }
   return false;
 }
@@ -680,8 +679,8 @@ export function splitClaims(
   stats?: SplitStats,
   run?: TokenRun,
 ): ClaimPart[] {
-  const tokens = run ? tokensIn(text, start, end, run) : tokenRun(text, start, end);
-  const toks = tokens.toks;
+  const range = run ? runRange(run, start, end) : null;
+  const toks = range ? runTokens(run!, range) : tokenize(text, start, end);
   if (stats) stats.tokens += toks.length;
   if (toks.length === 0) return [];
   const whole: ClaimPart = {
@@ -707,7 +706,17 @@ export function splitClaims(
     if (depth > 0 || inLock) locked[i] = 1;
     if ((t.raw === ')' || t.raw === ']') && depth > 0) depth--;
   }
-  const c = context(text, tokens, locked);
+  const c: Ctx = range
+    ? {
+        text,
+        toks,
+        locked,
+        base: range[0],
+        verb: run!.verb,
+        verbsBefore: run!.verbsBefore,
+        figuresBefore: run!.figuresBefore,
+      }
+    : { text, toks, locked, base: 0, ...flags(toks) };
   const parts: ClaimPart[] = [];
   const cuts = coordinationCuts(c, 0, toks.length);
   // Rebuild segments with their cuts.
