@@ -133,13 +133,23 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+/** text[s, e) is all ASCII capitals. */
+function allCaps(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 function mk(text: string, s: number, e: number): Token {
   const t = text.slice(s, e);
   const c = t.charCodeAt(0);
-  // acronyms keep their case so that "WHO" or "US" is no pronoun
-  let k = e - s >= 2 && e - s <= 6 && /^[A-Z]+$/.test(t) && t !== 'I' ? t : t.toLowerCase();
+  // acronyms keep their case so that "WHO" or "US" is no pronoun (a two-letter run is never "I")
+  let k = e - s >= 2 && e - s <= 6 && allCaps(text, s, e) ? t : t.toLowerCase();
   if (k.indexOf('\n') >= 0) k = k.replace(/\n/g, '');
   if (k.indexOf('\u2019') >= 0) k = k.replace(/\u2019/g, "'");
+  // every token has the same shape (`qm` set later on quote marks), which keeps the attributor's reads monomorphic
   return {
     s,
     e,
@@ -148,5 +158,6 @@ function mk(text: string, s: number, e: number): Token {
     w: isWordChar(c),
     cap: isUpper(c),
     q: -1,
+    qm: undefined,
   };
 }
