@@ -113,16 +113,19 @@ function timeClash(a: ClaimFeatures, b: ClaimFeatures): string | null {
   if (a.years.size !== b.years.size && (!a.years.size || !b.years.size)) {
     return `only one is dated (${[...a.years, ...b.years].join(', ')})`;
   }
-  for (const [x, y, what] of [
-    [a.years, b.years, 'years'],
-    [a.periods, b.periods, 'periods'],
-    [a.months, b.months, 'months'],
-    [a.weekdays, b.weekdays, 'days'],
-  ] as const) {
-    if (x.size && y.size && intersect(x, y).length === 0)
-      return `different ${what} (${[...x].join(', ')} vs ${[...y].join(', ')})`;
-  }
-  return null;
+  return (
+    differentNames(a.years, b.years, 'years') ??
+    differentNames(a.periods, b.periods, 'periods') ??
+    differentNames(a.months, b.months, 'months') ??
+    differentNames(a.weekdays, b.weekdays, 'days')
+  );
+}
+
+/** Both sides name a `what` and share none. */
+function differentNames(x: ReadonlySet<string>, y: ReadonlySet<string>, what: string): string | null {
+  if (!x.size || !y.size) return null;
+  for (const v of x) if (y.has(v)) return null;
+  return `different ${what} (${[...x].join(', ')} vs ${[...y].join(', ')})`;
 }
 
 /** Across articles: the claims (with their sentences and their articles' openings) name a common anchor. */
@@ -314,8 +317,9 @@ export function compareFeatures(
   if (aq && bq) {
     let best: PairMatch | null = null;
     let modality = false;
+    const bPrimary = primary(b.quantities);
     for (const qa of primary(a.quantities)) {
-      for (const qb of primary(b.quantities)) {
+      for (const qb of bPrimary) {
         const m = matchQuantities(qa, qb, a, b);
         if (!m) continue;
         if (qa.prospective !== qb.prospective) {

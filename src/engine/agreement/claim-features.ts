@@ -473,8 +473,8 @@ export function sourceKey(name: string): string[] {
     .replace(/['’]s\b/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  const kept = words.filter((w) => !SOURCE_GENERIC.has(w)).map(stem);
-  return kept.length ? kept : words.map(stem);
+  const kept = words.filter((w) => !SOURCE_GENERIC.has(w)).map(stemOf);
+  return kept.length ? kept : words.map(stemOf);
 }
 
 /**
