@@ -42,17 +42,14 @@ interface Region extends Span {
   fragment?: boolean;
 }
 
-const OPEN_QUOTES = new Set(['\u201c', '\u00ab', '\u2018']);
-const CLOSE_QUOTES = new Set(['\u201d', '\u00bb']);
-
-/** Is position `pos` inside quotation marks, counting from the start of the sentence? */
+/** Is position `pos` inside quotation marks, counting from the start of the sentence? Opening “ « ‘, closing ” ». */
 function insideQuote(text: string, from: number, pos: number): boolean {
   let open = false;
   for (let i = from; i < pos; i++) {
-    const ch = text[i];
-    if (OPEN_QUOTES.has(ch)) open = true;
-    else if (CLOSE_QUOTES.has(ch)) open = false;
-    else if (ch === '"') open = !open;
+    const c = text.charCodeAt(i);
+    if (c === 0x201c || c === 0xab || c === 0x2018) open = true;
+    else if (c === 0x201d || c === 0xbb) open = false;
+    else if (c === 34) open = !open;
   }
   return open;
 }
@@ -262,7 +259,7 @@ export function buildClaims(
         if (parts[0]) parts[0] = { ...parts[0], start: region.start, end: region.end };
       }
       for (const raw of parts) {
-        const part = { ...raw, ...balanceQuotes(text, raw.start, raw.end) };
+        const part = balanceQuotes(text, raw.start, raw.end);
         const key = part.start * 67_108_864 + part.end;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -270,7 +267,7 @@ export function buildClaims(
         out.push({
           start: part.start,
           end: part.end,
-          text: part.text,
+          text: raw.text,
           sentence: si,
           sources: frame?.sources ?? [],
           via: frame?.via ?? [],
@@ -280,7 +277,7 @@ export function buildClaims(
           isHeadline,
           isCaption,
           attributed: !!frame && (frame.sources?.length ?? 0) > 0,
-          role: region.fragment ? 'outlet-fragment' : part.role,
+          role: region.fragment ? 'outlet-fragment' : raw.role,
         });
       }
     }
