@@ -116,7 +116,8 @@ interface ArticleRows {
 
 /**
  * Bulk-inserts articles with their claims, primary attributions and quantities (ids made here, so no row needs
- * reading back). `verified`: stored claims already verified; otherwise extracted claims waiting for verification.
+ * reading back). `verified`: stored claims already verified, stored and verified when their article was published
+ * (the corpus was ingested over the past year); otherwise extracted claims stored now, waiting for verification.
  */
 async function insertArticles(
   db: DataSource,
@@ -139,11 +140,12 @@ async function insertArticles(
   const day = 24 * 3600_000;
   await db.query(
     `INSERT INTO articles (id, content_hash, text, title, url, outlet, published_at, status, claim_count, extracted_at,
-                           verified_at)
+                           verified_at, created_at)
      SELECT id, md5(url) || md5(url || 'x'), 'Synthetic article ' || url, title, url, outlet, published_at,
-            $6::article_status, claims, now(), CASE WHEN $6 = 'verified' THEN now() END
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::int[])
-            AS t(id, title, url, outlet, published_at, claims)`,
+            $6::article_status, claims, stored_at, CASE WHEN $6 = 'verified' THEN stored_at END, stored_at
+       FROM (SELECT t.*, CASE WHEN $6 = 'verified' THEN t.published_at ELSE now() END AS stored_at
+               FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $7::int[])
+                    AS t(id, title, url, outlet, published_at, claims)) t`,
     [
       ids,
       ids.map((_, i) => `Bench ${tag} article ${i}`),
@@ -158,12 +160,14 @@ async function insertArticles(
     const rows = claimRows.slice(from, from + CHUNK);
     await db.query(
       `INSERT INTO claims (id, article_id, span_start, span_end, sentence, text, checkworthy, score, agreement_status,
-                           agreeing_origins, verified_revision, verified_at)
-       SELECT id, article_id, sentence * 200, sentence * 200 + length(text), sentence, text, score >= 0.3, score,
-              $5::agreement_status, CASE WHEN $5 = 'single_source' THEN 1 ELSE 0 END,
-              CASE WHEN $5 = 'pending' THEN NULL ELSE 1 END, CASE WHEN $5 = 'pending' THEN NULL ELSE now() END
+                           agreeing_origins, verified_revision, verified_at, created_at)
+       SELECT t.id, t.article_id, sentence * 200, sentence * 200 + length(t.text), sentence, t.text, score >= 0.3,
+              score, $5::agreement_status, CASE WHEN $5 = 'single_source' THEN 1 ELSE 0 END,
+              CASE WHEN $5 = 'pending' THEN NULL ELSE 1 END, CASE WHEN $5 = 'pending' THEN NULL ELSE a.created_at END,
+              a.created_at
          FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $6::float8[])
-              AS t(id, article_id, sentence, text, score)`,
+              AS t(id, article_id, sentence, text, score)
+         JOIN articles a ON a.id = t.article_id`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.article),

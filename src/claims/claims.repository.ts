@@ -63,6 +63,7 @@ export interface VerificationClaimRow {
   textHash: string | null;
   revision: number;
   verifiedRevision: number | null;
+  verifiedAt: Date | null;
   /** The article's wire origin, or the article itself. */
   wireGroupId: string;
   outlet: string | null;
@@ -91,6 +92,8 @@ const LEAD_LENGTH = 800;
 
 /** Options of a candidate search. */
 export interface CandidateOptions {
+  /** Per claim: only candidates stored after this time (a re-verification looks only at claims stored since). */
+  storedAfter?: ReadonlyMap<string, Date>;
   /**
    * Only claims of articles published at most this many days before or after the claim's article (0: no window;
    * default AppConfig.candidateWindowDays).
@@ -290,6 +293,7 @@ export class ClaimsRepository {
           rank: terms.rank,
           published_from: window?.from ?? null,
           published_to: window?.to ?? null,
+          stored_after: options.storedAfter?.get(me.id)?.toISOString() ?? null,
         };
       });
     if (!searches.length) return out;
@@ -299,12 +303,13 @@ export class ClaimsRepository {
       `SELECT q.id AS "claimId", m.id
          FROM jsonb_to_recordset($1::jsonb)
               AS q(id uuid, article_id uuid, open tsquery, match tsquery, distinctive text[], rank tsquery,
-                   published_from timestamptz, published_to timestamptz)
+                   published_from timestamptz, published_to timestamptz, stored_after timestamptz)
         CROSS JOIN LATERAL (
               SELECT c.id
                 FROM claims c
                WHERE c.search_vector @@ q.open AND ts_match_vq(c.search_vector, q.match)
                  AND c.article_id <> q.article_id
+                 AND (q.stored_after IS NULL OR c.created_at > q.stored_after)
                  AND (q.published_from IS NULL
                       OR COALESCE((SELECT a.published_at BETWEEN q.published_from AND q.published_to
                                      FROM articles a WHERE a.id = c.article_id), true))
@@ -425,13 +430,33 @@ export class ClaimsRepository {
     if (!claimIds.length) return new Map();
     const rows: VerificationClaimRow[] = await this.manager().query(
       `SELECT c.id, c.article_id AS "articleId", c.text, c.negated, c.text_hash AS "textHash", c.revision,
-              c.verified_revision AS "verifiedRevision",
+              c.verified_revision AS "verifiedRevision", c.verified_at AS "verifiedAt",
               COALESCE(a.wire_origin_article_id, a.id) AS "wireGroupId", a.outlet
          FROM claims c JOIN articles a ON a.id = c.article_id
         WHERE c.id = ANY($1)`,
       [claimIds],
     );
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * The claims whose sources an editor changed (a merge or split, source_changes) since the given time, or at most
+   * `marginMs` before it (a change committed while a verification was reading).
+   */
+  async findSourceChangedSince(
+    claims: { id: string; since: Date }[],
+    marginMs: number,
+  ): Promise<Set<string>> {
+    if (!claims.length) return new Set();
+    const rows: { id: string }[] = await this.manager().query(
+      `SELECT DISTINCT t.id
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS t(id, since)
+         JOIN source_changes sc
+           ON sc.created_at > t.since - make_interval(secs => $3::double precision / 1000)
+          AND t.id = ANY(sc.claim_ids)`,
+      [claims.map((c) => c.id), claims.map((c) => c.since.toISOString()), marginMs],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /**
@@ -532,18 +557,29 @@ export class ClaimsRepository {
     await this.markVerifiedRevisions(em, [{ claimId, revision }]);
   }
 
-  /** Records each claim as verified at (at least) the given revision. */
+  /**
+   * Records each claim as verified at (at least) the given revision, as of `asOf` (when its verification started
+   * reading; default now).
+   */
   async markVerifiedRevisions(
     em: EntityManager,
     rows: { claimId: string; revision: number }[],
+    asOf?: Date,
   ): Promise<void> {
     if (!rows.length) return;
     await em.query(
       `UPDATE claims c
-          SET verified_revision = GREATEST(COALESCE(c.verified_revision, 0), t.revision), verified_at = now()
+          SET verified_revision = GREATEST(COALESCE(c.verified_revision, 0), t.revision),
+              verified_at = COALESCE($3::timestamptz, now())
          FROM unnest($1::uuid[], $2::int[]) AS t(id, revision)
         WHERE c.id = t.id`,
-      [rows.map((r) => r.claimId), rows.map((r) => r.revision)],
+      [rows.map((r) => r.claimId), rows.map((r) => r.revision), asOf?.toISOString() ?? null],
     );
+  }
+
+  /** The database's clock (claims' created_at and verified_at are on it). */
+  async databaseNow(): Promise<Date> {
+    const [row]: { now: Date }[] = await this.manager().query(`SELECT statement_timestamp() AS now`);
+    return row.now;
   }
 }

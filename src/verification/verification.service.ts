@@ -68,6 +68,18 @@ type Wording = Omit<ComparableClaim, 'sources' | 'via'>;
  */
 const CLAIM_CACHE_SIZE = 20_000;
 
+/**
+ * A claim whose sources changed at most this long before its last verification is compared again when it is
+ * re-verified (the change may have committed while that verification was reading).
+ */
+const SOURCE_CHANGE_MARGIN_MS = 5 * 60_000;
+
+/**
+ * A re-verification also compares the claim with the claims stored up to this long before its last verification
+ * read the corpus (one whose storing transaction was still open then was not visible to it).
+ */
+const STORED_SINCE_MARGIN_MS = 60_000;
+
 /** A claim's agreement as read under its row lock. */
 type AgreementState = Pick<LockedClaimRow, 'agreementStatus' | 'agreeingOrigins' | 'conflictingOrigins'>;
 
@@ -140,14 +152,35 @@ export class VerificationService {
     startedAt: Date,
   ): Promise<Map<string, VerifyClaimOutcome>> {
     const batch = cmds.map((c) => c.claimId);
+    // What this batch reads is as of now (the database's clock): recorded as the claims' verified_at, so a later
+    // re-verification knows which claims it has not been compared with.
+    const asOf = await this.claims.databaseNow();
+    // A claim verified before is verified again because a relation of it changed (a later claim's verification
+    // wrote it, comparing the pair as this claim's own would) or because its own sources changed (an editor's merge
+    // or split). In the first case the comparisons of its last verification stand: it is compared only with the
+    // claims stored since (its candidates among them), then its relations are re-read. The first time, and after a
+    // change of its sources, it is compared with its article and the whole corpus.
+    const since = new Map<string, Date>();
+    for (const id of batch) {
+      const verifiedAt = loaded.get(id)!.verifiedAt;
+      if (verifiedAt) since.set(id, verifiedAt);
+    }
+    const sourcesChanged = await this.claims.findSourceChangedSince(
+      [...since].map(([id, at]) => ({ id, since: at })),
+      SOURCE_CHANGE_MARGIN_MS,
+    );
+    for (const id of sourcesChanged) since.delete(id);
+    const storedAfter = new Map(
+      [...since].map(([id, at]) => [id, new Date(at.getTime() - STORED_SINCE_MARGIN_MS)]),
+    );
     const inBatch = new Set(batch);
     const siblingsByArticle = await this.claims.findIdsByArticles([
-      ...new Set(batch.map((id) => loaded.get(id)!.articleId)),
+      ...new Set(batch.filter((id) => !since.has(id)).map((id) => loaded.get(id)!.articleId)),
     ]);
-    const candidates = await this.claims.findCandidateIdsForClaims(batch, CANDIDATE_LIMIT);
+    const candidates = await this.claims.findCandidateIdsForClaims(batch, CANDIDATE_LIMIT, { storedAfter });
     const othersOf = new Map(
       batch.map((id) => {
-        const siblings = siblingsByArticle.get(loaded.get(id)!.articleId) ?? [];
+        const siblings = since.has(id) ? [] : (siblingsByArticle.get(loaded.get(id)!.articleId) ?? []);
         return [id, [...new Set([...siblings, ...(candidates.get(id) ?? [])])].filter((o) => o !== id)];
       }),
     );
@@ -253,6 +286,7 @@ export class VerificationService {
       await this.claims.markVerifiedRevisions(
         em,
         cmds.map((c) => ({ claimId: c.claimId, revision: c.revision })),
+        asOf,
       );
       tickets = await this.reverification.request(em, [...touched]);
       const finishedAt = new Date();
@@ -268,6 +302,10 @@ export class VerificationService {
             startedAt,
             finishedAt,
             result: {
+              // 'corpus': compared with its article and the corpus; 'since': with the claims stored since its
+              // last verification (`since`), its other relations re-read.
+              scope: since.has(cmd.claimId) ? 'since' : 'corpus',
+              ...(since.has(cmd.claimId) ? { since: since.get(cmd.claimId)!.toISOString() } : {}),
               compared: mine.length,
               siblings: mine.filter(
                 (m) => wire.get(m.otherId)?.articleId === loaded.get(cmd.claimId)!.articleId,

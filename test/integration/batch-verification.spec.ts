@@ -223,8 +223,89 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
       );
     expect(row).toEqual({ revision: 2, verified: 1, status: 'conflicting', conflicting: 1 });
     expect(results.some((r) => 'outcome' in r && r.outcome.reverified === 1)).toBe(true);
-    // Its re-verification finds the same relations: nothing changes, nobody is bumped.
+    // Its re-verification compares it with the claims stored since its verification (the later ones) and finds the
+    // relations their verifications wrote: the same status, nothing changes, nobody is bumped.
     const again = await verification.verifyClaim({ claimId: first.id, revision: 2, attempt: 1 });
-    expect(again).toMatchObject({ skipped: false, status: 'conflicting', reverified: 0 });
+    expect(again).toMatchObject({ skipped: false, status: 'conflicting', relations: 2, reverified: 0 });
+    const [run]: { scope: string; since: string }[] = await db.query(
+      `SELECT result->>'scope' AS scope, result->>'since' AS since FROM verification_runs
+        WHERE claim_id = $1 AND revision = 2`,
+      [first.id],
+    );
+    expect(run.scope).toBe('since');
+    expect(Number.isNaN(Date.parse(run.since))).toBe(false);
+  });
+
+  it('a re-verification looks only at claims stored since its last verification', async () => {
+    const place = uniqueWord('Vos');
+    const person = uniqueWord('Hal');
+    const [earlier, , agreeing] = texts(place, person);
+    const ids: string[] = [];
+    for (const t of [earlier, agreeing]) {
+      const { id } = await articles.submit(t);
+      await extraction.extract(id);
+      ids.push(id);
+    }
+    const firsts: { id: string }[] = await db.query(
+      `SELECT DISTINCT ON (article_id) id FROM claims WHERE article_id = ANY($1)
+        ORDER BY article_id, array_position($1::uuid[], article_id), span_start`,
+      [ids],
+    );
+    const all: { id: string }[] = await db.query(`SELECT id FROM claims WHERE article_id = ANY($1)`, [ids]);
+    await verification.verifyClaims(all.map((c) => ({ claimId: c.id, revision: 1, attempt: 1 })));
+    const [a, b] = firsts.map((f) => f.id);
+    // Both were stored well before the verification (as if long ago): a re-verification does not compare them again
+    // (only claims stored since, here other tests' claims) and keeps the relation the first verification found.
+    await db.query(
+      `UPDATE claims SET created_at = created_at - interval '1 day', revision = 2 WHERE article_id = ANY($1)`,
+      [ids],
+    );
+    const result = await verification.verifyClaim({ claimId: a, revision: 2, attempt: 1 });
+    expect(result).toMatchObject({ skipped: false, reverified: 0 });
+    const [run]: { related: { claimId: string }[]; scope: string }[] = await db.query(
+      `SELECT result->'relations' AS related, result->>'scope' AS scope FROM verification_runs
+        WHERE claim_id = $1 AND revision = 2`,
+      [a],
+    );
+    expect(run.scope).toBe('since');
+    expect(run.related.map((r) => r.claimId)).not.toContain(b);
+    const relations: { relation: string }[] = await db.query(
+      `SELECT relation FROM claim_relations WHERE (claim_a_id, claim_b_id) IN (($1::uuid, $2::uuid), ($2, $1))`,
+      [a, b],
+    );
+    expect(relations).toEqual([{ relation: 'agree' }]);
+  });
+
+  it('a claim whose sources an editor changed since its verification is compared again', async () => {
+    const { claims } = await ingestAll(uniqueWord('Tor'), uniqueWord('Nel'));
+    await verification.verifyClaims(claims.map((id) => ({ claimId: id, revision: 1, attempt: 1 })));
+    const [first, second] = claims;
+    // An editor's merge that moved the first claim's attribution (as SourceEditsService records it), then its
+    // re-verification: compared with its article and the corpus again; the second claim's only with what is new.
+    const [source]: { id: string }[] = await db.query(
+      `SELECT source_id AS id FROM attributions WHERE claim_id = $1 LIMIT 1`,
+      [first],
+    );
+    await db.query(
+      `INSERT INTO source_changes (kind, source_id, target_id, claim_ids, actor) VALUES ('merge', $1, $1, $2, 'test')`,
+      [source.id, [first]],
+    );
+    await db.query(`UPDATE claims SET revision = 2 WHERE id = ANY($1)`, [[first, second]]);
+    const [afterChange, untouched] = await verification.verifyClaims([
+      { claimId: first, revision: 2, attempt: 1 },
+      { claimId: second, revision: 2, attempt: 1 },
+    ]);
+    expect('outcome' in afterChange && afterChange.outcome.compared).toBeGreaterThan(0);
+    expect('outcome' in untouched && untouched.outcome.skipped).toBe(false);
+    const scopes: { id: string; scope: string }[] = await db.query(
+      `SELECT claim_id AS id, result->>'scope' AS scope FROM verification_runs WHERE claim_id = ANY($1) AND revision = 2`,
+      [[first, second]],
+    );
+    expect(new Map(scopes.map((m) => [m.id, m.scope]))).toEqual(
+      new Map([
+        [first, 'corpus'],
+        [second, 'since'],
+      ]),
+    );
   });
 });
