@@ -10,6 +10,8 @@ import { addWork } from './work-meter';
 
 export interface Entity {
   name: string;
+  /** `name` lower-cased (the key entities are matched by). */
+  key: string;
   type: SourceType;
   role?: string;
   affiliation?: string;
@@ -164,7 +166,7 @@ export class EntityMemory {
     addWork(Math.min(WINDOW, this.entities.length));
     for (let i = this.entities.length - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
       const e = this.entities[i];
-      if (e.name.toLowerCase() === key) {
+      if (e.key === key) {
         this.entities.splice(i, 1);
         e.pos = pos;
         if (!mentionOnly) e.mentionOnly = false;
@@ -177,6 +179,7 @@ export class EntityMemory {
     }
     const e: Entity = {
       name: r.name,
+      key,
       type: r.type,
       role: r.role,
       affiliation: r.affiliation,
@@ -196,6 +199,7 @@ export class EntityMemory {
   addDocument(phrase: string, author: Entity, pos: number): void {
     this.entities.push({
       name: phrase,
+      key: phrase.toLowerCase(),
       type: 'document',
       words: new Set(wordsOf(phrase).map(singular)),
       via: [],
@@ -207,7 +211,7 @@ export class EntityMemory {
   /** Record the intermediaries a source was reported through (kept when already set). */
   setVia(name: string, via: SourceRef[]): void {
     const key = name.toLowerCase();
-    const e = this.recent((x) => x.name.toLowerCase() === key);
+    const e = this.recent((x) => x.key === key);
     if (e && !e.via.length) e.via = via.map((v) => ({ ...v }));
   }
 
@@ -217,7 +221,7 @@ export class EntityMemory {
     addWork(Math.min(WINDOW, this.entities.length));
     for (let i = this.entities.length - 1, n = 0; i >= 0 && n < WINDOW; i--, n++) {
       const e = this.entities[i];
-      if (e.name.toLowerCase() === key && !e.gender) e.gender = /^(she|her)$/i.test(pronoun) ? 'f' : 'm';
+      if (e.key === key && !e.gender) e.gender = /^(she|her)$/i.test(pronoun) ? 'f' : 'm';
     }
   }
 
@@ -312,15 +316,13 @@ export class EntityMemory {
     // a short form of an organisation named before: "the Commission" → European Commission
     if (canon.type !== 'person' && !/\s/.test(canon.name) && /^[A-Z]/.test(canon.name)) {
       const key = canon.name.toLowerCase();
-      const e = this.recent(
-        (x) => x.type !== 'person' && x.name.toLowerCase() !== key && wordsOf(x.name).includes(key),
-      );
+      const e = this.recent((x) => x.type !== 'person' && x.key !== key && wordsOf(x.name).includes(key));
       if (e) return this.fromEntity(e);
     }
     // surnames and short forms: "Dunst", "Mr. Trump"
     if (canon.type === 'person' && !/\s/.test(canon.name)) {
       const key = canon.name.toLowerCase();
-      const e = this.recent((x) => x.type === 'person' && x.name.toLowerCase().endsWith(` ${key}`));
+      const e = this.recent((x) => x.type === 'person' && x.key.endsWith(` ${key}`));
       if (e) return this.fromEntity(e);
       const full = this.surnames.get(key);
       if (full) return { ...canonicalSource(full), via: [] };
