@@ -565,7 +565,7 @@ export function claimFeatures(claim: ComparableClaim): ClaimFeatures {
       .toLowerCase()
       .split(/[^a-z]+/)
       .filter(Boolean)
-      .map(stem);
+      .map(stemOf);
     const unitWords = new Set(unitWordsList);
     if (unit.cls !== '?' && !unit.measure) for (const w of unitClassWords(unit.cls)) unitWords.add(w);
     let lo = s.from;
