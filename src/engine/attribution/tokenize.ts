@@ -142,11 +142,20 @@ function allCaps(text: string, s: number, e: number): boolean {
   return true;
 }
 
+/** `t.toLowerCase()` for t = text[s, e), without a new string when t has no capital and is all ASCII. */
+function lowerOf(text: string, s: number, e: number, t: string): string {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return t.toLowerCase();
+  }
+  return t;
+}
+
 function mk(text: string, s: number, e: number): Token {
   const t = text.slice(s, e);
   const c = t.charCodeAt(0);
   // acronyms keep their case so that "WHO" or "US" is no pronoun (a two-letter run is never "I")
-  let k = e - s >= 2 && e - s <= 6 && allCaps(text, s, e) ? t : t.toLowerCase();
+  let k = e - s >= 2 && e - s <= 6 && allCaps(text, s, e) ? t : lowerOf(text, s, e, t);
   if (k.indexOf('\n') >= 0) k = k.replace(/\n/g, '');
   if (k.indexOf('\u2019') >= 0) k = k.replace(/\u2019/g, "'");
   // every token has the same shape (`qm` set later on quote marks), which keeps the attributor's reads monomorphic

@@ -69,6 +69,15 @@ function charClass(cp: number): number {
   return cls;
 }
 
+/** `raw.toLowerCase()` for raw = text[s, e), without a new string when raw has no capital and is all ASCII. */
+function lowerOf(text: string, s: number, e: number, raw: string): string {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return raw.toLowerCase();
+  }
+  return raw;
+}
+
 /** JavaScript's `\s`. */
 function isSpace(c: number): boolean {
   return (
@@ -126,7 +135,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     if (!(charClass(cp) & IS_WORD)) {
       // One character (a whole surrogate pair when both halves are in range).
       const raw = text.slice(i, i + size);
-      out.push({ start: i, end: i + size, raw, w: raw.toLowerCase() });
+      out.push({ start: i, end: i + size, raw, w: lowerOf(text, i, i + size, raw) });
       i += size;
       continue;
     }
@@ -145,7 +154,7 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     if (k > i && k < j && text.charCodeAt(k) === 44 && charClass(codePointIn(text, k + 1, j)) & IS_LETTER)
       j = k;
     const raw = text.slice(i, j);
-    out.push({ start: i, end: j, raw, w: raw.toLowerCase() });
+    out.push({ start: i, end: j, raw, w: lowerOf(text, i, j, raw) });
     i = j;
   }
   return out;
