@@ -237,20 +237,22 @@ export class VerificationService {
     // written by an attempt that then failed would read as unchanged, and its bump would be lost). Re-verification
     // converges: re-verifying a bumped claim finds the same relations (same pair order, same answer), so nothing
     // changes and nobody else is bumped.
-    const storedBefore = await this.relations.findForClaims(batch);
-    const related = [...pairs.values()].filter((p) => p.result?.relation).flatMap((p) => [p.a, p.b]);
-    const lock = [...batch, ...storedBefore.flatMap((r) => [r.claimAId, r.claimBId]), ...related];
     let tickets: ReverificationTicket[] = [];
     const statuses = await this.dataSource.transaction(async (em) => {
-      // Every claim whose relation may be written is locked first, in id order: a relation write then never waits on
-      // a transaction that holds the other claim's row and waits on this one (deadlock).
-      const locked = await this.claims.lockInOrder(em, lock);
-      const stored = await this.relations.findForClaims(batch, em);
-      const late = stored.flatMap((r) => [r.claimAId, r.claimBId]).filter((id) => !locked.has(id));
-      // A relation stored since it was read above: its other claim is locked too (rare; outside the id order).
-      if (late.length) for (const [id, row] of await this.claims.lockInOrder(em, late)) locked.set(id, row);
-      const storedKeys = new Set(stored.map((r) => pairKey(r.claimAId, r.claimBId)));
       const planned = [...pairs.values()];
+      const stored = new Set(
+        (await this.relations.findForClaims(batch, em)).map((r) => pairKey(r.claimAId, r.claimBId)),
+      );
+      // A stored pair compared again that no longer relates is deleted.
+      const gone = planned.filter((p) => !p.result?.relation && stored.has(pairKey(p.a, p.b)));
+      // Every claim whose relation this batch writes or deletes is locked first, in id order: a relation write then
+      // never waits on a transaction that holds the other claim's row and waits on this one (deadlock). Relations
+      // of the batch's claims that it did not compare again (a re-verification's older pairs) are only read.
+      const locked = await this.claims.lockInOrder(em, [
+        ...batch,
+        ...planned.filter((p) => p.result?.relation).flatMap((p) => [p.a, p.b]),
+        ...gone.flatMap((p) => [p.a, p.b]),
+      ]);
       const changed = await this.relations.upsertMany(
         planned
           .filter((p) => p.result?.relation)
@@ -265,9 +267,7 @@ export class VerificationService {
         em,
       );
       const deleted = await this.relations.deletePairs(
-        planned
-          .filter((p) => !p.result?.relation && storedKeys.has(pairKey(p.a, p.b)))
-          .map((p): [string, string] => [p.a, p.b]),
+        gone.map((p): [string, string] => [p.a, p.b]),
         em,
       );
       // Claims outside the batch whose relation changed: re-verified (a new revision) when verified, and their
