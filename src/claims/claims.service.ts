@@ -4,6 +4,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { ClaimRelationsRepository } from './claim-relations.repository';
 import type { Claim } from './claim.entity';
 import { type ClaimCursor, type ClaimFilters, ClaimsRepository } from './claims.repository';
+import { storedQuantity } from './stored-quantity';
 import type { ClaimResponseDto } from './dto/claim-response.dto';
 
 const isClaimCursor = (v: unknown): v is ClaimCursor =>
@@ -57,19 +58,7 @@ export class ClaimsService {
       checkworthy: c.checkworthy,
       score: c.score,
       negated: c.negated,
-      quantities: quantities
-        .filter((q) => q.claimId === c.id)
-        .map((q) => ({
-          start: q.spanStart,
-          end: q.spanEnd,
-          text: q.text,
-          value: q.value,
-          ...(q.high !== null ? { high: q.high } : {}),
-          bound: q.bound,
-          unit: q.unit,
-          ...(q.change ? { change: q.change } : {}),
-          kind: q.kind,
-        })),
+      quantities: quantities.filter((q) => q.claimId === c.id).map(storedQuantity),
       sources: sources
         .filter((s) => s.claimId === c.id)
         .map((s) => ({

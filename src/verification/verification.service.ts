@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type AuditEntry, AuditLogRepository } from '../audit/audit-log.repository';
 import { NotFoundError } from '../common/errors';
+import { storedQuantity } from '../claims/stored-quantity';
 import { ClaimRelationsRepository, orderedPair, pairKey } from '../claims/claim-relations.repository';
 import {
   ClaimsRepository,
@@ -18,7 +19,6 @@ import {
   type ClaimFeatures,
   type ComparableClaim,
 } from '../engine/agreement';
-import type { Quantity as EngineQuantity } from '../engine/types';
 import { sentenceAround } from '../engine/text';
 import { computeAgreement } from './agreement-status';
 import { VerificationRunsRepository } from './verification-runs.repository';
@@ -491,17 +491,7 @@ export class VerificationService {
       const wording: Wording = {
         text: c.text,
         negated: c.negated,
-        quantities: (quantitiesOf.get(c.id) ?? []).map((q): EngineQuantity => ({
-          start: q.spanStart,
-          end: q.spanEnd,
-          text: q.text,
-          value: q.value,
-          ...(q.high !== null ? { high: q.high } : {}),
-          bound: q.bound,
-          unit: q.unit,
-          ...(q.change ? { change: q.change } : {}),
-          kind: q.kind,
-        })),
+        quantities: (quantitiesOf.get(c.id) ?? []).map(storedQuantity),
         ...textContext(texts.get(c.id)),
       };
       wordings.set(c.id, wording);
