@@ -59,6 +59,9 @@ const iso = (expr: string): string =>
 const LEASE_COLUMNS = `claim_id AS "claimId", open, lease_holder_key_id AS "leaseHolderKeyId",
   lease_expires_at AS "leaseExpiresAt", leased_at AS "leasedAt", lease_renewals AS "leaseRenewals"`;
 
+/** A source with this many claims or more gets the whole prominence share of the priority ("over 50 claims"). */
+const PROMINENCE_CAP = 50;
+
 /**
  * The priority of a check-worthy claim, computed in SQL from the claim, its article, figures and sources:
  *   check-worthiness 0.40 × score
@@ -79,10 +82,14 @@ function priorityUpsertSql(scopeWhere: string, limitSql = ''): string {
     ), figures AS MATERIALIZED (
       SELECT DISTINCT q.claim_id FROM quantities q WHERE q.claim_id IN (SELECT id FROM target)
     ), source_counts AS MATERIALIZED (
-      SELECT at.source_id, count(DISTINCT at.claim_id) AS n
-        FROM attributions at
-       WHERE at.source_id IN (SELECT x.source_id FROM attributions x WHERE x.claim_id IN (SELECT id FROM target))
-       GROUP BY at.source_id
+      -- Claims per source, counted only up to past the cap (the priority saturates there, and counting every claim of
+      -- a source quoted thousands of times made each re-rank grow with the corpus): a claim cites a source at most
+      -- twice (primary and via), so ${2 * (PROMINENCE_CAP + 1)} attribution rows hold more than ${PROMINENCE_CAP} claims.
+      SELECT s.source_id,
+             (SELECT count(DISTINCT c.claim_id)
+                FROM (SELECT at.claim_id FROM attributions at WHERE at.source_id = s.source_id
+                       LIMIT ${2 * (PROMINENCE_CAP + 1)}) c) AS n
+        FROM (SELECT DISTINCT x.source_id FROM attributions x WHERE x.claim_id IN (SELECT id FROM target)) s
     ), prominence AS MATERIALIZED (
       SELECT x.claim_id, max(sc.n) AS n
         FROM attributions x JOIN source_counts sc ON sc.source_id = x.source_id
@@ -101,7 +108,8 @@ function priorityUpsertSql(scopeWhere: string, limitSql = ''): string {
                   WHEN f.status = 'single_source' THEN (CASE WHEN f.has_figure THEN 0.15 ELSE 0.05 END)
                   WHEN f.status = 'unattributed' AND f.has_figure THEN 0.05
                   ELSE 0 END AS p_agreement,
-             CASE WHEN f.prominence >= 2 THEN 0.10 * LEAST(1, ln(1 + f.prominence) / ln(51)) ELSE 0 END AS p_source,
+             CASE WHEN f.prominence >= 2 THEN 0.10 * LEAST(1, ln(1 + f.prominence) / ln(${PROMINENCE_CAP + 1})) ELSE 0 END
+               AS p_source,
              0.10 * exp(-LEAST(f.age_hours, 10000) / 72.0) AS p_recent
         FROM facts f
     )
@@ -113,7 +121,9 @@ function priorityUpsertSql(scopeWhere: string, limitSql = ''): string {
                   WHEN p.status = 'single_source' THEN (CASE WHEN p.has_figure THEN 'single source for a figure' ELSE 'single source' END)
                   WHEN p.status = 'unattributed' AND p.has_figure THEN 'unattributed figure' END,
              'check-worthiness ' || to_char(p.score, 'FM0.00'),
-             CASE WHEN p.p_source > 0 THEN 'prominent source (' || p.prominence || ' claims)' END,
+             CASE WHEN p.p_source > 0 THEN 'prominent source (' ||
+               CASE WHEN p.prominence > ${PROMINENCE_CAP} THEN 'over ${PROMINENCE_CAP}' ELSE p.prominence::text END ||
+               ' claims)' END,
              CASE WHEN p.age_hours < 48 THEN 'recent' END
            ], NULL),
            NOT EXISTS (SELECT 1 FROM claim_reviews r WHERE r.claim_id = p.id AND r.status IN ('pending_approval', 'published')),
