@@ -129,6 +129,8 @@ function priorityUpsertSql(scopeWhere: string, limitSql = ''): string {
            NOT EXISTS (SELECT 1 FROM claim_reviews r WHERE r.claim_id = p.id AND r.status IN ('pending_approval', 'published')),
            now()
       FROM parts p
+     -- in claim order, like every other writer of these rows (no lock-order cycle with a concurrent re-rank)
+     ORDER BY p.id
     ON CONFLICT (claim_id) DO UPDATE
        SET article_id = EXCLUDED.article_id, outlet = EXCLUDED.outlet, agreement_status = EXCLUDED.agreement_status,
            priority = EXCLUDED.priority, reasons = EXCLUDED.reasons, refreshed_at = EXCLUDED.refreshed_at`;

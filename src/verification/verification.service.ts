@@ -178,10 +178,22 @@ export class VerificationService {
       ...new Set(batch.filter((id) => !since.has(id)).map((id) => loaded.get(id)!.articleId)),
     ]);
     const candidates = await this.claims.findCandidateIdsForClaims(batch, CANDIDATE_LIMIT, { storedAfter });
+    // Compared with the whole corpus, a claim is also compared again with every claim it is stored as related to
+    // (found by the other claim's search, or before its sources changed), so a relation that no longer holds goes.
+    const related = new Map<string, string[]>();
+    for (const r of await this.relations.findForClaims(batch.filter((id) => !since.has(id)))) {
+      for (const [mine, other] of [
+        [r.claimAId, r.claimBId],
+        [r.claimBId, r.claimAId],
+      ]) {
+        if (inBatch.has(mine) && !since.has(mine)) related.set(mine, [...(related.get(mine) ?? []), other]);
+      }
+    }
     const othersOf = new Map(
       batch.map((id) => {
         const siblings = since.has(id) ? [] : (siblingsByArticle.get(loaded.get(id)!.articleId) ?? []);
-        return [id, [...new Set([...siblings, ...(candidates.get(id) ?? [])])].filter((o) => o !== id)];
+        const others = [...siblings, ...(candidates.get(id) ?? []), ...(related.get(id) ?? [])];
+        return [id, [...new Set(others)].filter((o) => o !== id)];
       }),
     );
     const missing = [...new Set([...othersOf.values()].flat())].filter((id) => !loaded.has(id));
@@ -278,9 +290,16 @@ export class VerificationService {
         if (!changed.has(key) && !deleted.has(key)) continue;
         for (const id of [p.a, p.b]) if (!inBatch.has(id)) touched.add(id);
       }
+      // A touched claim not verified yet is left to its own job when it is a sibling waiting in its article's flow;
+      // one of another article (whose verification may have failed for good) is recomputed now.
+      const batchArticles = new Set(batch.map((id) => loaded.get(id)!.articleId));
       const recompute = [
         ...batch,
-        ...[...touched].filter((id) => (locked.get(id)?.verifiedRevision ?? null) !== null),
+        ...[...touched].filter(
+          (id) =>
+            (locked.get(id)?.verifiedRevision ?? null) !== null ||
+            !batchArticles.has(loaded.get(id)!.articleId),
+        ),
       ];
       const computed = await this.recomputeLocked(em, recompute, locked);
       await this.claims.markVerifiedRevisions(

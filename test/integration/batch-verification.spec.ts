@@ -276,6 +276,52 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
     expect(relations).toEqual([{ relation: 'agree' }]);
   });
 
+  it('compared with the whole corpus, a claim is compared again with every claim it is related to', async () => {
+    const place = uniqueWord('Quen');
+    const person = uniqueWord('Lar');
+    const [earlier, , agreeing] = texts(place, person);
+    const ids: string[] = [];
+    for (const t of [earlier, agreeing]) {
+      const { id } = await articles.submit(t);
+      await extraction.extract(id);
+      ids.push(id);
+    }
+    const all: { id: string }[] = await db.query(`SELECT id FROM claims WHERE article_id = ANY($1)`, [ids]);
+    await verification.verifyClaims(all.map((c) => ({ claimId: c.id, revision: 1, attempt: 1 })));
+    const [a, b] = (
+      await Promise.all(
+        ids.map((articleId) =>
+          db.query(`SELECT id FROM claims WHERE article_id = $1 ORDER BY span_start LIMIT 1`, [articleId]),
+        ),
+      )
+    ).map((rows: { id: string }[]) => rows[0].id);
+    const relationOf = async () =>
+      db.query(
+        `SELECT relation FROM claim_relations WHERE (claim_a_id, claim_b_id) IN (($1::uuid, $2::uuid), ($2, $1))`,
+        [a, b],
+      );
+    expect(await relationOf()).toEqual([{ relation: 'agree' }]);
+    // B's article is now dated two years earlier (outside A's candidate window: A's search no longer finds it),
+    // and an editor's merge gave A B's source: one origin, so the pair no longer relates.
+    await db.query(`UPDATE articles SET published_at = now() - interval '800 days' WHERE id = $1`, [ids[1]]);
+    await db.query(`UPDATE articles SET published_at = now() WHERE id = $1`, [ids[0]]);
+    const [{ source }]: { source: string }[] = await db.query(
+      `SELECT source_id AS source FROM attributions WHERE claim_id = $1 AND role = 'primary'`,
+      [b],
+    );
+    await db.query(`UPDATE attributions SET source_id = $2 WHERE claim_id = $1 AND role = 'primary'`, [
+      a,
+      source,
+    ]);
+    await db.query(
+      `INSERT INTO source_changes (kind, source_id, target_id, claim_ids, actor) VALUES ('merge', $1, $1, $2, 'test')`,
+      [source, [a]],
+    );
+    await db.query(`UPDATE claims SET revision = 2 WHERE id = $1`, [a]);
+    await verification.verifyClaim({ claimId: a, revision: 2, attempt: 1 });
+    expect(await relationOf()).toEqual([]);
+  });
+
   it('a claim whose sources an editor changed since its verification is compared again', async () => {
     const { claims } = await ingestAll(uniqueWord('Tor'), uniqueWord('Nel'));
     await verification.verifyClaims(claims.map((id) => ({ claimId: id, revision: 1, attempt: 1 })));
