@@ -117,6 +117,34 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
     };
   };
 
+  /**
+   * The first and third texts (two tolls that agree) stored, extracted and verified together; the articles and the
+   * first claim of each.
+   */
+  const verifiedAgreeingPair = async (placePrefix: string, personPrefix: string) => {
+    const [earlier, , agreeing] = texts(uniqueWord(placePrefix), uniqueWord(personPrefix));
+    const ids: string[] = [];
+    for (const t of [earlier, agreeing]) {
+      const { id } = await articles.submit(t);
+      await extraction.extract(id);
+      ids.push(id);
+    }
+    const all: { id: string }[] = await db.query(`SELECT id FROM claims WHERE article_id = ANY($1)`, [ids]);
+    await verification.verifyClaims(all.map((c) => ({ claimId: c.id, revision: 1, attempt: 1 })));
+    const firsts: { id: string }[][] = await Promise.all(
+      ids.map((articleId) =>
+        db.query(`SELECT id FROM claims WHERE article_id = $1 ORDER BY span_start LIMIT 1`, [articleId]),
+      ),
+    );
+    return { ids, a: firsts[0][0].id, b: firsts[1][0].id };
+  };
+  /** The stored relation of a pair, in either order. */
+  const relationBetween = (a: string, b: string): Promise<{ relation: string }[]> =>
+    db.query(
+      `SELECT relation FROM claim_relations WHERE (claim_a_id, claim_b_id) IN (($1::uuid, $2::uuid), ($2, $1))`,
+      [a, b],
+    );
+
   it('reaches the same relations, statuses and counts as verifying the claims one by one', async () => {
     // One by one, in article order, each article's re-verifications run before the next article (as workers would).
     const one = await ingestAll(uniqueWord('Zor'), uniqueWord('Vel'));
@@ -237,23 +265,7 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
   });
 
   it('a re-verification looks only at claims stored since its last verification', async () => {
-    const place = uniqueWord('Vos');
-    const person = uniqueWord('Hal');
-    const [earlier, , agreeing] = texts(place, person);
-    const ids: string[] = [];
-    for (const t of [earlier, agreeing]) {
-      const { id } = await articles.submit(t);
-      await extraction.extract(id);
-      ids.push(id);
-    }
-    const firsts: { id: string }[] = await db.query(
-      `SELECT DISTINCT ON (article_id) id FROM claims WHERE article_id = ANY($1)
-        ORDER BY article_id, array_position($1::uuid[], article_id), span_start`,
-      [ids],
-    );
-    const all: { id: string }[] = await db.query(`SELECT id FROM claims WHERE article_id = ANY($1)`, [ids]);
-    await verification.verifyClaims(all.map((c) => ({ claimId: c.id, revision: 1, attempt: 1 })));
-    const [a, b] = firsts.map((f) => f.id);
+    const { ids, a, b } = await verifiedAgreeingPair('Vos', 'Hal');
     // Both were stored well before the verification (as if long ago): a re-verification does not compare them again
     // (only claims stored since, here other tests' claims) and keeps the relation the first verification found.
     await db.query(
@@ -269,38 +281,12 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
     );
     expect(run.scope).toBe('since');
     expect(run.related.map((r) => r.claimId)).not.toContain(b);
-    const relations: { relation: string }[] = await db.query(
-      `SELECT relation FROM claim_relations WHERE (claim_a_id, claim_b_id) IN (($1::uuid, $2::uuid), ($2, $1))`,
-      [a, b],
-    );
-    expect(relations).toEqual([{ relation: 'agree' }]);
+    expect(await relationBetween(a, b)).toEqual([{ relation: 'agree' }]);
   });
 
   it('compared with the whole corpus, a claim is compared again with every claim it is related to', async () => {
-    const place = uniqueWord('Quen');
-    const person = uniqueWord('Lar');
-    const [earlier, , agreeing] = texts(place, person);
-    const ids: string[] = [];
-    for (const t of [earlier, agreeing]) {
-      const { id } = await articles.submit(t);
-      await extraction.extract(id);
-      ids.push(id);
-    }
-    const all: { id: string }[] = await db.query(`SELECT id FROM claims WHERE article_id = ANY($1)`, [ids]);
-    await verification.verifyClaims(all.map((c) => ({ claimId: c.id, revision: 1, attempt: 1 })));
-    const [a, b] = (
-      await Promise.all(
-        ids.map((articleId) =>
-          db.query(`SELECT id FROM claims WHERE article_id = $1 ORDER BY span_start LIMIT 1`, [articleId]),
-        ),
-      )
-    ).map((rows: { id: string }[]) => rows[0].id);
-    const relationOf = async () =>
-      db.query(
-        `SELECT relation FROM claim_relations WHERE (claim_a_id, claim_b_id) IN (($1::uuid, $2::uuid), ($2, $1))`,
-        [a, b],
-      );
-    expect(await relationOf()).toEqual([{ relation: 'agree' }]);
+    const { ids, a, b } = await verifiedAgreeingPair('Quen', 'Lar');
+    expect(await relationBetween(a, b)).toEqual([{ relation: 'agree' }]);
     // B's article is now dated two years earlier (outside A's candidate window: A's search no longer finds it),
     // and an editor's merge gave A B's source: one origin, so the pair no longer relates.
     await db.query(`UPDATE articles SET published_at = now() - interval '800 days' WHERE id = $1`, [ids[1]]);
@@ -319,7 +305,7 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
     );
     await db.query(`UPDATE claims SET revision = 2 WHERE id = $1`, [a]);
     await verification.verifyClaim({ claimId: a, revision: 2, attempt: 1 });
-    expect(await relationOf()).toEqual([]);
+    expect(await relationBetween(a, b)).toEqual([]);
   });
 
   it('a claim whose sources an editor changed since its verification is compared again', async () => {
