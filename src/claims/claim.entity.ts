@@ -109,6 +109,21 @@ export class Claim {
   @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
   verifiedAt: Date | null;
 
+  /**
+   * Publication time of the claim's article (null when the article has none), copied by the database on insert
+   * (trigger trg_claims_article_published_at, migration ClaimPublicationTime): candidate retrieval checks its time
+   * window on the claim row itself. Never written by the application.
+   */
+  @Column({
+    name: 'article_published_at',
+    type: 'timestamptz',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  articlePublishedAt?: Date | null;
+
   @Column({
     name: 'search_vector',
     type: 'tsvector',

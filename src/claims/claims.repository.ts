@@ -197,14 +197,15 @@ export class ClaimsRepository {
     return qb.getMany();
   }
 
+  /** The quantities of the claims, in span order (numeric values as JavaScript numbers, like the entity's). */
   findQuantities(claimIds: string[]): Promise<Quantity[]> {
     if (!claimIds.length) return Promise.resolve([]);
-    return this.manager()
-      .getRepository(Quantity)
-      .createQueryBuilder('q')
-      .where('q.claim_id = ANY(:claimIds)', { claimIds })
-      .orderBy('q.span_start', 'ASC')
-      .getMany();
+    return this.manager().query(
+      `SELECT id, claim_id AS "claimId", span_start AS "spanStart", span_end AS "spanEnd", text,
+              value::float8 AS value, high::float8 AS high, bound, unit, change, kind
+         FROM quantities WHERE claim_id = ANY($1) ORDER BY span_start, id`,
+      [claimIds],
+    );
   }
 
   async findAttributedSources(claimIds: string[]): Promise<AttributedSource[]> {
@@ -249,8 +250,9 @@ export class ClaimsRepository {
    * a claim made only of frequent words gets no candidates. Narrowed by time: only claims of articles published
    * within `windowDays` (default: AppConfig.candidateWindowDays) of the claim's article; articles without a
    * publication date are never excluded, and a claim whose article has none is not narrowed. The window is checked
-   * on the rows the GIN index returned, each reading its article by primary key (a scalar subquery: the planner
-   * keeps it per row, never a scan of the articles outside the window), so it only removes candidates.
+   * on the rows the GIN index returned, on their own copy of their article's publication time
+   * (claims.article_published_at), so it only removes candidates. The shared distinctive lexemes are counted as the
+   * lexemes ts_delete takes away (no per-row subquery).
    */
   async findCandidateIds(claimId: string, limit: number, options: CandidateOptions = {}): Promise<string[]> {
     return (await this.findCandidateIdsForClaims([claimId], limit, options)).get(claimId) ?? [];
@@ -269,10 +271,9 @@ export class ClaimsRepository {
     if (!claimIds.length) return out;
     const mine: { id: string; articleId: string; lexemes: string[]; publishedAt: Date | null }[] =
       await this.manager().query(
-        `SELECT c.id, c.article_id AS "articleId", tsvector_to_array(c.search_vector) AS lexemes,
-                a.published_at AS "publishedAt"
-           FROM claims c JOIN articles a ON a.id = c.article_id
-          WHERE c.id = ANY($1)`,
+        `SELECT id, article_id AS "articleId", tsvector_to_array(search_vector) AS lexemes,
+                article_published_at AS "publishedAt"
+           FROM claims WHERE id = ANY($1)`,
         [claimIds],
       );
     if (!mine.length) return out;
@@ -310,11 +311,9 @@ export class ClaimsRepository {
                WHERE c.search_vector @@ q.open AND ts_match_vq(c.search_vector, q.match)
                  AND c.article_id <> q.article_id
                  AND (q.stored_after IS NULL OR c.created_at > q.stored_after)
-                 AND (q.published_from IS NULL
-                      OR COALESCE((SELECT a.published_at BETWEEN q.published_from AND q.published_to
-                                     FROM articles a WHERE a.id = c.article_id), true))
-               ORDER BY (SELECT count(*) FROM unnest(tsvector_to_array(c.search_vector)) l
-                          WHERE l = ANY(q.distinctive)) DESC,
+                 AND (q.published_from IS NULL OR c.article_published_at IS NULL
+                      OR c.article_published_at BETWEEN q.published_from AND q.published_to)
+               ORDER BY length(c.search_vector) - length(ts_delete(c.search_vector, q.distinctive)) DESC,
                         ts_rank(c.search_vector, q.rank) DESC, c.id
                LIMIT $2) m`,
       [JSON.stringify(searches), limit],

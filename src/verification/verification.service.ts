@@ -241,8 +241,10 @@ export class VerificationService {
       pairsOf.set(id, mine);
     }
 
-    // Prior fact-checks (issue 4): matches of these claims with imported fact-checks (idempotent on their own).
-    await this.factCheckMatching.matchClaims(batch);
+    // Prior fact-checks (issue 4): matches of these claims with imported fact-checks (idempotent on their own). A
+    // re-verified claim (same wording) was matched before, and every fact-check imported since was matched against
+    // it on import (FactCheckMatchingService.matchFactChecks), so only claims compared with the corpus are matched.
+    await this.factCheckMatching.matchClaims(batch.filter((id) => !since.has(id)));
 
     // The relations, the statuses, the verified revisions, the re-verification bumps and the records of the runs
     // commit together: a failed attempt leaves nothing behind, so its retry sees the same changes again (a relation
@@ -292,16 +294,24 @@ export class VerificationService {
       }
       // A touched claim not verified yet is left to its own job when it is a sibling waiting in its article's flow;
       // one of another article (whose verification may have failed for good) is recomputed now.
+      // A re-verified claim none of whose relations this batch changed keeps its status: every earlier change of its
+      // relations or sources recomputed it in the transaction that made it.
+      const changedClaims = new Set(
+        planned
+          .filter((p) => changed.has(pairKey(p.a, p.b)) || deleted.has(pairKey(p.a, p.b)))
+          .flatMap((p) => [p.a, p.b]),
+      );
       const batchArticles = new Set(batch.map((id) => loaded.get(id)!.articleId));
       const recompute = [
-        ...batch,
+        ...batch.filter((id) => !since.has(id) || changedClaims.has(id)),
         ...[...touched].filter(
           (id) =>
             (locked.get(id)?.verifiedRevision ?? null) !== null ||
             !batchArticles.has(loaded.get(id)!.articleId),
         ),
       ];
-      const computed = await this.recomputeLocked(em, recompute, locked);
+      const computed = await this.recomputeLocked(em, recompute, locked, loaded);
+      for (const id of batch) if (!computed.has(id)) computed.set(id, locked.get(id)!.agreementStatus);
       await this.claims.markVerifiedRevisions(
         em,
         cmds.map((c) => ({ claimId: c.claimId, revision: c.revision })),
@@ -406,6 +416,7 @@ export class VerificationService {
     em: EntityManager,
     claimIds: string[],
     locked: Map<string, AgreementState>,
+    known?: Map<string, { articleId: string; text: string }>,
   ): Promise<Map<string, string>> {
     const ids = [...new Set(claimIds)].filter((id) => locked.has(id));
     const relations = await this.relations.findForClaims(ids, em);
@@ -477,7 +488,13 @@ export class VerificationService {
         },
       });
       // Review desk hook (issue 5): re-rank the claim on the review queue, emit claim.status_changed.
-      events.push({ claimId: id, before: { agreementStatus: current.agreementStatus }, after });
+      const claim = known?.get(id);
+      events.push({
+        claimId: id,
+        ...(claim ? { articleId: claim.articleId, text: claim.text } : {}),
+        before: { agreementStatus: current.agreementStatus },
+        after,
+      });
       // A later recompute in the same transaction starts from this state.
       locked.set(id, { ...locked.get(id)!, ...after });
     }

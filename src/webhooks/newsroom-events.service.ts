@@ -32,21 +32,32 @@ export class NewsroomEventsService {
     await this.claimStatusesChanged([{ claimId, ...change }], em);
   }
 
-  /** claimStatusChanged for several claims: one re-rank and one batch of deliveries. */
+  /**
+   * claimStatusChanged for several claims: one re-rank and one batch of deliveries. A change may carry its claim's
+   * article and text (the caller has them); the others are read.
+   */
   async claimStatusesChanged(
-    changes: ({ claimId: string } & ClaimStatusChange)[],
+    changes: ({ claimId: string; articleId?: string; text?: string } & ClaimStatusChange)[],
     em?: EntityManager,
   ): Promise<void> {
     if (!changes.length) return;
     const ids = changes.map((c) => c.claimId);
     await this.reviewQueue.refreshClaims(ids, em);
-    const claims = new Map((await this.claims.findByIds(ids, em)).map((c) => [c.id, c]));
+    const unknown = changes.filter((c) => c.articleId === undefined || c.text === undefined);
+    const claims = new Map(
+      (
+        await this.claims.findByIds(
+          unknown.map((c) => c.claimId),
+          em,
+        )
+      ).map((c) => [c.id, c]),
+    );
     await this.dispatch.emitMany(
       'claim.status_changed',
-      changes.map(({ claimId, before, after }) => ({
+      changes.map(({ claimId, articleId, text, before, after }) => ({
         claimId,
-        articleId: claims.get(claimId)?.articleId ?? null,
-        text: claims.get(claimId)?.text ?? null,
+        articleId: articleId ?? claims.get(claimId)?.articleId ?? null,
+        text: text ?? claims.get(claimId)?.text ?? null,
         before,
         after,
       })),

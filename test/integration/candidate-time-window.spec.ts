@@ -74,6 +74,17 @@ describe('ClaimsRepository.findCandidateIds narrowed by publication time (Postgr
     await dataSource.destroy();
   });
 
+  it("stores each claim with its article's publication time (copied by the database on insert)", async () => {
+    const rows: { id: string; copied: Date | null; published: Date | null }[] = await dataSource.query(
+      `SELECT c.id, c.article_published_at AS copied, a.published_at AS published
+         FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ANY($1)`,
+      [Object.values(ids)],
+    );
+    expect(rows).toHaveLength(6);
+    for (const r of rows) expect(r.copied?.toISOString() ?? null).toBe(r.published?.toISOString() ?? null);
+    expect(rows.filter((r) => r.copied === null)).toHaveLength(2);
+  });
+
   it('keeps claims of articles published within the window (default 365 days) and those without a date', async () => {
     const found = fixtures(await claims.findCandidateIds(ids.claim, CANDIDATE_LIMIT));
     expect(found).toEqual([ids.near, ids.undated, ids.undatedClaim].sort());
