@@ -10,12 +10,14 @@
  *      re-state stored facts), starts 2 worker processes (dist/src/worker.js), adds each article's verification flow
  *      as extraction does, and times until every article is verified and until the re-verifications of earlier
  *      claims they caused are done too (claims/s counts that time); CPU per new claim of the workers, of the
- *      PostgreSQL backends serving them and of Redis (bench/cpu-accounting.ts).
+ *      PostgreSQL backends serving them and of Redis (bench/cpu-accounting.ts). The batch (5,000 claims by default)
+ *      is long enough to measure workers in their steady state: a worker's first seconds (V8 still compiling, empty
+ *      caches, batches not yet full) are much slower, and with 500 claims they were most of the run.
  * Ends with the ratio p95(largest)/p95(smallest). The machine's load average is printed beside each figure: on a
  * busy machine compare the relative figures.
  *
  *   npm run build && node dist/bench/retrieval.bench.js [--sizes=1000,10000]
- *   BENCH_RETRIEVAL_SIZES=1000,10000 BENCH_RETRIEVAL_BATCH=500 BENCH_RETRIEVAL_SAMPLES=300 (or through npm run bench)
+ *   BENCH_RETRIEVAL_SIZES=1000,10000 BENCH_RETRIEVAL_BATCH=5000 BENCH_RETRIEVAL_SAMPLES=300 (or through npm run bench)
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -411,7 +413,7 @@ export async function runRetrievalBench(): Promise<RetrievalBenchFigures> {
     .split(',')
     .map((s) => Number(s.trim()))
     .filter((n) => Number.isInteger(n) && n > 0);
-  const batch = Number(option('batch', 'BENCH_RETRIEVAL_BATCH', '500'));
+  const batch = Number(option('batch', 'BENCH_RETRIEVAL_BATCH', '5000'));
   const samples = Number(option('samples', 'BENCH_RETRIEVAL_SAMPLES', '300'));
   console.log(
     `retrieval: corpus sizes ${sizes.join(', ')} stored claims (fresh database each, synthetic, VACUUM ANALYZEd); ` +
