@@ -260,10 +260,16 @@ describe('webhooks (e2e)', () => {
       },
       { timeoutMs: 20_000, what: 'claim.status_changed deliveries' },
     );
-    expect(JSON.parse(statusChanges[0].body)).toMatchObject({
+    const change = JSON.parse(statusChanges[0].body) as { data: { claimId: string; text: string } };
+    expect(change).toMatchObject({
       event: 'claim.status_changed',
       data: { articleId, before: { agreementStatus: 'pending' } },
     });
+    // The claim's own text rides along (verification passes what it read; nothing is read again).
+    const [claim]: { text: string }[] = await db.query(`SELECT text FROM claims WHERE id = $1`, [
+      change.data.claimId,
+    ]);
+    expect(change.data.text).toBe(claim.text);
     expect((await deliveries(hook.id)).length).toBeGreaterThan(1);
   });
 });
