@@ -208,9 +208,9 @@ export class ClaimsRepository {
     );
   }
 
-  async findAttributedSources(claimIds: string[]): Promise<AttributedSource[]> {
+  async findAttributedSources(claimIds: string[], em?: EntityManager): Promise<AttributedSource[]> {
     if (!claimIds.length) return [];
-    return this.manager().query(
+    return this.manager(em).query(
       `SELECT a.claim_id AS "claimId", s.id AS "sourceId", s.name, s.type, a.role,
               a.mention_start AS "mentionStart", a.mention_end AS "mentionEnd",
               a.cue_start AS "cueStart", a.cue_end AS "cueEnd", a.cue_text AS "cueText"
@@ -508,26 +508,24 @@ export class ClaimsRepository {
 
   /**
    * Re-verification: bumps the revision of each claim that is verified at its current revision (verified_revision
-   * >= revision), so a claim already waiting for a re-verification is not bumped again. Rows are locked in id
-   * order (concurrent bumps cannot deadlock on each other). Returns the bumped claims with their new revision.
+   * >= revision), so a claim already waiting for a re-verification is not bumped again. Every row is locked first,
+   * in id order (concurrent bumps cannot deadlock on each other), whatever its state: a claim whose verification
+   * holds its row is waited for, and bumped once that verification has committed (the UPDATE, a statement of its
+   * own, reads the committed row). Returns the bumped claims with their new revision.
    */
   async bumpRevisionsIfVerified(
     em: EntityManager,
     claimIds: string[],
   ): Promise<{ id: string; articleId: string; revision: number }[]> {
     if (!claimIds.length) return [];
+    const ids = [...new Set(claimIds)];
+    await em.query(`SELECT id FROM claims WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
     // An UPDATE … RETURNING answers [rows, affected count].
     const [rows]: [{ id: string; articleId: string; revision: number }[], number] = await em.query(
-      `WITH target AS (
-         SELECT id FROM claims
-          WHERE id = ANY($1) AND verified_revision IS NOT NULL AND verified_revision >= revision
-          ORDER BY id FOR UPDATE
-       )
-       UPDATE claims c SET revision = c.revision + 1, updated_at = now()
-         FROM target t
-        WHERE c.id = t.id
+      `UPDATE claims c SET revision = c.revision + 1, updated_at = now()
+        WHERE c.id = ANY($1) AND c.verified_revision IS NOT NULL AND c.verified_revision >= c.revision
         RETURNING c.id, c.article_id AS "articleId", c.revision`,
-      [[...new Set(claimIds)]],
+      [ids],
     );
     return rows;
   }

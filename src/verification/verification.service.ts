@@ -201,7 +201,7 @@ export class VerificationService {
     const involved = [...new Set([...batch, ...[...othersOf.values()].flat()])].filter((id) =>
       loaded.has(id),
     );
-    const comparables = await this.loadComparables(involved.map((id) => loaded.get(id)!));
+    const { comparables, sourcesRead } = await this.loadComparables(involved.map((id) => loaded.get(id)!));
     const wire = loaded;
     const hashes = new Map(involved.map((id) => [id, loaded.get(id)!.textHash]));
     // Features once per claim, then one cheap comparison per pair (a pair shared by two claims of the batch, once).
@@ -267,6 +267,11 @@ export class VerificationService {
         ...planned.filter((p) => p.result?.relation).flatMap((p) => [p.a, p.b]),
         ...gone.flatMap((p) => [p.a, p.b]),
       ]);
+      // An editor's merge or split that moved a batch claim's sources after they were read above: its comparisons
+      // used the old sources, so it is re-verified (bumped below). A move that commits after this read waits for
+      // the claim's row lock in its own bump (SourceEditsService), and bumps it once this batch has committed.
+      const sourcesNow = sourceKeys(await this.claims.findAttributedSources(batch, em));
+      const movedSince = batch.filter((id) => (sourcesNow.get(id) ?? '') !== (sourcesRead.get(id) ?? ''));
       const changed = await this.relations.upsertMany(
         planned
           .filter((p) => p.result?.relation)
@@ -317,7 +322,7 @@ export class VerificationService {
         cmds.map((c) => ({ claimId: c.claimId, revision: c.revision })),
         asOf,
       );
-      tickets = await this.reverification.request(em, [...touched]);
+      tickets = await this.reverification.request(em, [...touched, ...movedSince]);
       const finishedAt = new Date();
       await this.runs.insertMany(
         cmds.map((cmd) => {
@@ -508,7 +513,9 @@ export class VerificationService {
    * Claims in the engine's comparable shape (wording, figures, sources, relays, negation). The wording comes from the
    * cache when the claim was read before; the sources are read every time (an editor may merge or rename them).
    */
-  private async loadComparables(claims: VerificationClaimRow[]): Promise<Map<string, ComparableClaim>> {
+  private async loadComparables(
+    claims: VerificationClaimRow[],
+  ): Promise<{ comparables: Map<string, ComparableClaim>; sourcesRead: Map<string, string> }> {
     // Read from the cache once (a later set in this loop could evict an entry only looked at).
     const wordings = new Map<string, Wording>();
     for (const c of claims) {
@@ -535,6 +542,7 @@ export class VerificationService {
     }
     const sourcesOf = groupBy(sources, (s) => s.claimId);
     const out = new Map<string, ComparableClaim>();
+    const sourcesRead = sourceKeys(sources);
     for (const c of claims) {
       const mine = sourcesOf.get(c.id) ?? [];
       out.set(c.id, {
@@ -543,7 +551,7 @@ export class VerificationService {
         via: mine.filter((s) => s.role === 'via').map((s) => ({ name: s.name })),
       });
     }
-    return out;
+    return { comparables: out, sourcesRead };
   }
 
   /** The engine's features of a claim, from the cache while its sources read the same. */
@@ -615,6 +623,23 @@ function textContext(
 ): Pick<ComparableClaim, 'context' | 'lead'> {
   if (!t) return {};
   return { context: sentenceAround(t.window, t.claimAt, t.claimEnd), lead: t.lead };
+}
+
+/**
+ * What a claim's sources read as, per claim (role, source, name and type of each attribution, in a fixed order):
+ * two reads that differ saw an editor's merge, split or rename in between.
+ */
+function sourceKeys(
+  rows: { claimId: string; sourceId: string; role: string; name: string; type: string }[],
+): Map<string, string> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const key = `${r.role}|${r.sourceId}|${r.type}|${r.name}`;
+    const list = out.get(r.claimId);
+    if (list) list.push(key);
+    else out.set(r.claimId, [key]);
+  }
+  return new Map([...out].map(([id, keys]) => [id, keys.sort().join('\n')]));
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -2,6 +2,7 @@ import type { TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ArticlesService } from '../../src/articles/articles.service';
+import { ClaimsRepository } from '../../src/claims/claims.repository';
 import { NotFoundError } from '../../src/common/errors';
 import { ExtractionService } from '../../src/pipeline/extraction.service';
 import { VerificationService } from '../../src/verification/verification.service';
@@ -9,6 +10,8 @@ import { uniqueWord } from '../support/db';
 import { createServiceContext } from '../support/service-context';
 
 jest.setTimeout(90_000);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface ClaimState {
   article: number;
@@ -339,5 +342,56 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
         [second, 'since'],
       ]),
     );
+  });
+
+  it('a claim whose sources an editor moves while it is being verified is re-verified after it', async () => {
+    const { a, b } = await verifiedAgreeingPair('Yst', 'Pov');
+    await db.query(`UPDATE claims SET revision = 2 WHERE id = $1`, [a]);
+    // The editor's merge commits after this verification read A's sources, before it locks A's row: A now shares
+    // B's source (what SourceEditsService's merge does to the attribution rows).
+    const claimsRepository = context.get(ClaimsRepository);
+    const lock = jest.spyOn(claimsRepository, 'lockInOrder');
+    lock.mockImplementationOnce(async (em, ids) => {
+      await db.query(
+        `UPDATE attributions SET source_id = (SELECT source_id FROM attributions WHERE claim_id = $2 AND role = 'primary')
+          WHERE claim_id = $1 AND role = 'primary'`,
+        [a, b],
+      );
+      lock.mockRestore();
+      return claimsRepository.lockInOrder(em, ids);
+    });
+    const result = await verification.verifyClaim({ claimId: a, revision: 2, attempt: 1 });
+    expect(result).toMatchObject({ skipped: false });
+    // Verified at revision 2 with the sources it read, then bumped: its re-verification reads the new ones.
+    const [row]: { revision: number; verified: number }[] = await db.query(
+      `SELECT revision, verified_revision AS verified FROM claims WHERE id = $1`,
+      [a],
+    );
+    expect(row).toEqual({ revision: 3, verified: 2 });
+  });
+
+  it("a bump waits for the lock of the claim's verification and bumps it once that has committed", async () => {
+    const { a } = await verifiedAgreeingPair('Wem', 'Qua');
+    await db.query(`UPDATE claims SET revision = 2 WHERE id = $1`, [a]);
+    const claimsRepository = context.get(ClaimsRepository);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // A verification holding A's row, not yet committed: A is behind its revision until it commits.
+    const verifying = db.transaction(async (em) => {
+      await claimsRepository.lockInOrder(em, [a]);
+      await claimsRepository.markVerifiedRevisions(em, [{ claimId: a, revision: 2 }]);
+      locked();
+      await released;
+    });
+    await isLocked;
+    const bumping = db.transaction((em) => claimsRepository.bumpRevisionsIfVerified(em, [a]));
+    // Still waiting on the lock after a while; then the verification commits and the bump sees it.
+    const early = await Promise.race([bumping.then(() => 'bumped'), sleep(300).then(() => 'waiting')]);
+    expect(early).toBe('waiting');
+    release();
+    await verifying;
+    expect(await bumping).toEqual([expect.objectContaining({ id: a, revision: 3 })]);
   });
 });
