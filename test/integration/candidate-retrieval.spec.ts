@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ClaimsRepository } from '../../src/claims/claims.repository';
 import { LexemeStatisticsRepository } from '../../src/claims/lexeme-statistics.repository';
 import { CANDIDATE_LIMIT } from '../../src/verification/verification.service';
-import { insertTestArticle, insertTestClaim, openTestDataSource, uniqueWord } from '../support/db';
+import { insertTestArticle, insertTestClaim, openTestDataSource, uniqueWord, waitFor } from '../support/db';
 
 const DISTRACTORS = 600;
 
@@ -127,5 +127,38 @@ describe('ClaimsRepository.findCandidateIds (PostgreSQL, narrowed by distinctive
       [`'${place.toLowerCase()}' & 'hospit'`],
     );
     expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('ix_claims_search_vector');
+  });
+
+  it('counts the rows stored since the last ANALYZE: frequencies scale with the live table', async () => {
+    const before = await statistics.statistics('claims');
+    // As many claims again, all with "said", and no ANALYZE: the sampled frequencies stay, the table doubles.
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.query(
+        `WITH a AS (
+           INSERT INTO articles (content_hash, text)
+           SELECT md5($1 || g) || md5($1 || g || 'x'), 'more ' || $1 || g FROM generate_series(1, $2) g
+           RETURNING id
+         )
+         INSERT INTO claims (article_id, span_start, span_end, sentence, text, checkworthy, score)
+         SELECT id, 0, 40, 0, 'The council said the bridge would reopen.', true, 0.5 FROM a`,
+        [uniqueWord('m'), Math.round(before.rows)],
+      );
+      await runner.query('SELECT pg_stat_force_next_flush()');
+    } finally {
+      await runner.release();
+    }
+    const after = await waitFor(
+      async () => {
+        statistics.forget();
+        const read = await statistics.statistics('claims');
+        return read.rows >= 1.9 * before.rows ? read : undefined;
+      },
+      { timeoutMs: 15_000, what: 'the live row count' },
+    );
+    expect(after.documents.get('said')! / before.documents.get('said')!).toBeCloseTo(
+      after.rows / before.rows,
+      5,
+    );
   });
 });
