@@ -160,5 +160,5 @@ describe('ClaimsRepository.findCandidateIds (PostgreSQL, narrowed by distinctive
       after.rows / before.rows,
       5,
     );
-  });
+  }, 30_000);
 });
