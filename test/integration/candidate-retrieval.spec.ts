@@ -7,6 +7,23 @@ import { insertTestArticle, insertTestClaim, openTestDataSource, uniqueWord, wai
 
 const DISTRACTORS = 600;
 
+/** `count` new articles with one claim each, whose text is the SQL expression `text` (row_number() varies it). */
+const insertClaimsInArticles = (
+  db: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+  count: number,
+  text: string,
+) =>
+  db.query(
+    `WITH a AS (
+       INSERT INTO articles (content_hash, text)
+       SELECT md5($1 || g) || md5($1 || g || 'x'), 'bulk ' || $1 || g FROM generate_series(1, $2) g
+       RETURNING id
+     )
+     INSERT INTO claims (article_id, span_start, span_end, sentence, text, checkworthy, score)
+     SELECT id, 0, 100, 0, ${text}, true, 0.5 FROM a`,
+    [uniqueWord('bulk'), count],
+  );
+
 /** A made-up proper name (letters only), capitalised. */
 const name = (prefix: string) => {
   const w = uniqueWord(prefix);
@@ -54,19 +71,11 @@ describe('ClaimsRepository.findCandidateIds (PostgreSQL, narrowed by distinctive
     onePlaceOnly = await insertTestClaim(dataSource, await insertTestArticle(dataSource), `${place}.`);
     // Distractors in other articles sharing many of the claim's frequent words (more than the same-fact claim does),
     // none of its distinctive ones.
-    await dataSource.query(
-      `WITH a AS (
-         INSERT INTO articles (content_hash, text)
-         SELECT md5($1 || g) || md5($1 || g || 'x'), 'distractor ' || $1 || g FROM generate_series(1, $2) g
-         RETURNING id
-       )
-       INSERT INTO claims (article_id, span_start, span_end, sentence, text, checkworthy, score)
-       SELECT id, 0, 100, 0,
-              'Officials said people were moved to hospitals after the storm, the governor told reporters and '
-                || (ARRAY['residents', 'doctors', 'nurses', 'police'])[1 + (row_number() OVER ()) % 4] || '.',
-              true, 0.5
-         FROM a`,
-      [uniqueWord('d'), DISTRACTORS],
+    await insertClaimsInArticles(
+      dataSource,
+      DISTRACTORS,
+      `'Officials said people were moved to hospitals after the storm, the governor told reporters and '
+         || (ARRAY['residents', 'doctors', 'nurses', 'police'])[1 + (row_number() OVER ()) % 4] || '.'`,
     );
     await dataSource.query('ANALYZE claims');
     statistics.forget();
@@ -134,15 +143,10 @@ describe('ClaimsRepository.findCandidateIds (PostgreSQL, narrowed by distinctive
     // As many claims again, all with "said", and no ANALYZE: the sampled frequencies stay, the table doubles.
     const runner = dataSource.createQueryRunner();
     try {
-      await runner.query(
-        `WITH a AS (
-           INSERT INTO articles (content_hash, text)
-           SELECT md5($1 || g) || md5($1 || g || 'x'), 'more ' || $1 || g FROM generate_series(1, $2) g
-           RETURNING id
-         )
-         INSERT INTO claims (article_id, span_start, span_end, sentence, text, checkworthy, score)
-         SELECT id, 0, 40, 0, 'The council said the bridge would reopen.', true, 0.5 FROM a`,
-        [uniqueWord('m'), Math.round(before.rows)],
+      await insertClaimsInArticles(
+        runner,
+        Math.round(before.rows),
+        `'The council said the bridge would reopen.'`,
       );
       await runner.query('SELECT pg_stat_force_next_flush()');
     } finally {
