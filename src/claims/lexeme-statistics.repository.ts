@@ -16,10 +16,10 @@ export const LEXEME_STATISTICS_TTL_MS = 60_000;
  * Estimated document frequencies of the frequent lexemes of a table's `search_vector`: PostgreSQL's own statistics
  * (pg_stats.most_common_elems, kept by ANALYZE and autovacuum, about the 1,000 most frequent lexemes of a sample)
  * times the table's current live row count (pg_stat_user_tables, kept by every insert and delete; the last
- * ANALYZE's count when larger), so the estimates keep pace with a table that grows fast between two ANALYZEs. A lexeme absent from the list is rarer than every listed one. Cached per process
- * for LEXEME_STATISTICS_TTL_MS, so candidate retrieval pays one catalog read every few minutes, not one per claim.
- * Before the first ANALYZE of a table nothing is known (every lexeme counts as rare, which is cheap on a table that
- * small).
+ * ANALYZE's count when larger), so the estimates keep pace with a table that grows fast between two ANALYZEs. A
+ * lexeme absent from the list is rarer than every listed one. Cached per process for LEXEME_STATISTICS_TTL_MS, so
+ * candidate retrieval pays two catalog reads a minute, not one per claim. Before the first ANALYZE of a table
+ * nothing is known (every lexeme counts as rare, which is cheap on a table that small).
  */
 @Injectable()
 export class LexemeStatisticsRepository {

@@ -289,23 +289,18 @@ export class VerificationService {
         gone.map((p): [string, string] => [p.a, p.b]),
         em,
       );
-      // Claims outside the batch whose relation changed: re-verified (a new revision) when verified, and their
-      // status recomputed now. A claim not verified yet (a sibling whose job has not run) is left to its own job.
-      const touched = new Set<string>();
+      // The claims whose relation this batch wrote or deleted. Those outside the batch (touched) are re-verified (a
+      // new revision) when verified, and their status recomputed now. A re-verified claim of the batch none of whose
+      // relations changed keeps its status: every earlier change of its relations or sources recomputed it in the
+      // transaction that made it.
+      const changedClaims = new Set<string>();
       for (const p of planned) {
         const key = pairKey(p.a, p.b);
-        if (!changed.has(key) && !deleted.has(key)) continue;
-        for (const id of [p.a, p.b]) if (!inBatch.has(id)) touched.add(id);
+        if (changed.has(key) || deleted.has(key)) changedClaims.add(p.a).add(p.b);
       }
+      const touched = new Set([...changedClaims].filter((id) => !inBatch.has(id)));
       // A touched claim not verified yet is left to its own job when it is a sibling waiting in its article's flow;
       // one of another article (whose verification may have failed for good) is recomputed now.
-      // A re-verified claim none of whose relations this batch changed keeps its status: every earlier change of its
-      // relations or sources recomputed it in the transaction that made it.
-      const changedClaims = new Set(
-        planned
-          .filter((p) => changed.has(pairKey(p.a, p.b)) || deleted.has(pairKey(p.a, p.b)))
-          .flatMap((p) => [p.a, p.b]),
-      );
       const batchArticles = new Set(batch.map((id) => loaded.get(id)!.articleId));
       const recompute = [
         ...batch.filter((id) => !since.has(id) || changedClaims.has(id)),

@@ -43,15 +43,10 @@ export class NewsroomEventsService {
     if (!changes.length) return;
     const ids = changes.map((c) => c.claimId);
     await this.reviewQueue.refreshClaims(ids, em);
-    const unknown = changes.filter((c) => c.articleId === undefined || c.text === undefined);
-    const claims = new Map(
-      (
-        await this.claims.findByIds(
-          unknown.map((c) => c.claimId),
-          em,
-        )
-      ).map((c) => [c.id, c]),
-    );
+    const unknown = changes
+      .filter((c) => c.articleId === undefined || c.text === undefined)
+      .map((c) => c.claimId);
+    const claims = new Map((await this.claims.findByIds(unknown, em)).map((c) => [c.id, c]));
     await this.dispatch.emitMany(
       'claim.status_changed',
       changes.map(({ claimId, articleId, text, before, after }) => ({
