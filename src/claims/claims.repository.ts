@@ -445,9 +445,10 @@ export class ClaimsRepository {
   async findSourceChangedSince(
     claims: { id: string; since: Date }[],
     marginMs: number,
+    em?: EntityManager,
   ): Promise<Set<string>> {
     if (!claims.length) return new Set();
-    const rows: { id: string }[] = await this.manager().query(
+    const rows: { id: string }[] = await this.manager(em).query(
       `SELECT DISTINCT t.id
          FROM unnest($1::uuid[], $2::timestamptz[]) AS t(id, since)
          JOIN source_changes sc
@@ -460,14 +461,16 @@ export class ClaimsRepository {
 
   /**
    * Locks claim rows in id order until the transaction ends. Transactions that lock several claims this way
-   * before writing their relations never wait on each other in a cycle.
+   * before writing their relations never wait on each other in a cycle. FOR NO KEY UPDATE (what an UPDATE that
+   * changes no key takes): foreign-key checks of rows referencing a claim (an editor's attribution moves) are not
+   * blocked, so they cannot close a cycle with these locks.
    */
   async lockInOrder(em: EntityManager, claimIds: string[]): Promise<Map<string, LockedClaimRow>> {
     if (!claimIds.length) return new Map();
     const rows: LockedClaimRow[] = await em.query(
       `SELECT id, agreement_status AS "agreementStatus", agreeing_origins AS "agreeingOrigins",
               conflicting_origins AS "conflictingOrigins", revision, verified_revision AS "verifiedRevision"
-         FROM claims WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+         FROM claims WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`,
       [[...new Set(claimIds)]],
     );
     return new Map(rows.map((r) => [r.id, r]));
@@ -519,7 +522,7 @@ export class ClaimsRepository {
   ): Promise<{ id: string; articleId: string; revision: number }[]> {
     if (!claimIds.length) return [];
     const ids = [...new Set(claimIds)];
-    await em.query(`SELECT id FROM claims WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
+    await em.query(`SELECT id FROM claims WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, [ids]);
     // An UPDATE … RETURNING answers [rows, affected count].
     const [rows]: [{ id: string; articleId: string; revision: number }[], number] = await em.query(
       `UPDATE claims c SET revision = c.revision + 1, updated_at = now()

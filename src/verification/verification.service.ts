@@ -241,10 +241,8 @@ export class VerificationService {
       pairsOf.set(id, mine);
     }
 
-    // Prior fact-checks (issue 4): matches of these claims with imported fact-checks (idempotent on their own). A
-    // re-verified claim (same wording) was matched before, and every fact-check imported since was matched against
-    // it on import (FactCheckMatchingService.matchFactChecks), so only claims compared with the corpus are matched.
-    await this.factCheckMatching.matchClaims(batch.filter((id) => !since.has(id)));
+    // Prior fact-checks (issue 4): matches of these claims with imported fact-checks (idempotent on their own).
+    await this.factCheckMatching.matchClaims(batch);
 
     // The relations, the statuses, the verified revisions, the re-verification bumps and the records of the runs
     // commit together: a failed attempt leaves nothing behind, so its retry sees the same changes again (a relation
@@ -267,11 +265,20 @@ export class VerificationService {
         ...planned.filter((p) => p.result?.relation).flatMap((p) => [p.a, p.b]),
         ...gone.flatMap((p) => [p.a, p.b]),
       ]);
-      // An editor's merge or split that moved a batch claim's sources after they were read above: its comparisons
-      // used the old sources, so it is re-verified (bumped below). A move that commits after this read waits for
-      // the claim's row lock in its own bump (SourceEditsService), and bumps it once this batch has committed.
+      // An editor's merge or split that moved a batch claim's sources after they were read above (its comparisons
+      // used the old sources), or after its scope was chosen (compared only with the claims stored since, where the
+      // move asks for the whole corpus): it is re-verified (bumped below). A move that commits after these reads
+      // waits for the claim's row lock in its own bump (SourceEditsService), and bumps it once this batch has
+      // committed.
       const sourcesNow = sourceKeys(await this.claims.findAttributedSources(batch, em));
-      const movedSince = batch.filter((id) => (sourcesNow.get(id) ?? '') !== (sourcesRead.get(id) ?? ''));
+      const movedLate = await this.claims.findSourceChangedSince(
+        [...since].map(([id, at]) => ({ id, since: at })),
+        SOURCE_CHANGE_MARGIN_MS,
+        em,
+      );
+      const movedSince = batch.filter(
+        (id) => movedLate.has(id) || (sourcesNow.get(id) ?? '') !== (sourcesRead.get(id) ?? ''),
+      );
       const changed = await this.relations.upsertMany(
         planned
           .filter((p) => p.result?.relation)

@@ -292,8 +292,20 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
     expect(await relationBetween(a, b)).toEqual([{ relation: 'agree' }]);
     // B's article is now dated two years earlier (outside A's candidate window: A's search no longer finds it),
     // and an editor's merge gave A B's source: one origin, so the pair no longer relates.
-    await db.query(`UPDATE articles SET published_at = now() - interval '800 days' WHERE id = $1`, [ids[1]]);
-    await db.query(`UPDATE articles SET published_at = now() WHERE id = $1`, [ids[0]]);
+    for (const [articleId, age] of [
+      [ids[1], '800 days'],
+      [ids[0], '0 days'],
+    ]) {
+      await db.query(`UPDATE articles SET published_at = now() - $2::interval WHERE id = $1`, [
+        articleId,
+        age,
+      ]);
+      // The claims' copy of the date (set on insert by the database; articles are never re-dated by the service).
+      await db.query(`UPDATE claims SET article_published_at = now() - $2::interval WHERE article_id = $1`, [
+        articleId,
+        age,
+      ]);
+    }
     const [{ source }]: { source: string }[] = await db.query(
       `SELECT source_id AS source FROM attributions WHERE claim_id = $1 AND role = 'primary'`,
       [b],
@@ -368,6 +380,44 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
       [a],
     );
     expect(row).toEqual({ revision: 3, verified: 2 });
+  });
+
+  it('a re-verification whose claim an editor moves after its scope was chosen is re-verified after it', async () => {
+    const { a, b } = await verifiedAgreeingPair('Ixo', 'Dal');
+    await db.query(`UPDATE claims SET revision = 2 WHERE id = $1`, [a]);
+    // The merge commits after this re-verification chose to compare A only with the claims stored since its last
+    // verification, and before it reads A's sources (it reads the new ones, and they read the same under the lock).
+    const claimsRepository = context.get(ClaimsRepository);
+    const search = jest.spyOn(claimsRepository, 'findCandidateIdsForClaims');
+    search.mockImplementationOnce(async (...args) => {
+      const [{ source }]: { source: string }[] = await db.query(
+        `SELECT source_id AS source FROM attributions WHERE claim_id = $1 AND role = 'primary'`,
+        [b],
+      );
+      await db.query(`UPDATE attributions SET source_id = $2 WHERE claim_id = $1 AND role = 'primary'`, [
+        a,
+        source,
+      ]);
+      await db.query(
+        `INSERT INTO source_changes (kind, source_id, target_id, claim_ids, actor) VALUES ('merge', $1, $1, $2, 'test')`,
+        [source, [a]],
+      );
+      search.mockRestore();
+      return claimsRepository.findCandidateIdsForClaims(...args);
+    });
+    await verification.verifyClaim({ claimId: a, revision: 2, attempt: 1 });
+    const [row]: { revision: number; verified: number }[] = await db.query(
+      `SELECT revision, verified_revision AS verified FROM claims WHERE id = $1`,
+      [a],
+    );
+    expect(row).toEqual({ revision: 3, verified: 2 });
+    // Its next re-verification compares it with the whole corpus.
+    await verification.verifyClaim({ claimId: a, revision: 3, attempt: 1 });
+    const [run]: { scope: string }[] = await db.query(
+      `SELECT result->>'scope' AS scope FROM verification_runs WHERE claim_id = $1 AND revision = 3`,
+      [a],
+    );
+    expect(run.scope).toBe('corpus');
   });
 
   it("a bump waits for the lock of the claim's verification and bumps it once that has committed", async () => {
