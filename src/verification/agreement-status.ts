@@ -39,3 +39,30 @@ export function computeAgreement({ own, agreeing, conflicting }: AgreementInputs
   if (agreeingSet.size >= 2) return { status: 'corroborated', ...counts };
   return { status: 'single_source', ...counts };
 }
+
+/**
+ * Relations recorded as the evidence of one status change (audit_log). A claim that many outlets repeat gains a
+ * relation with each, and every change of its status would otherwise write all of them again: the audit entry
+ * grows with the claim's relations. Up to `limit` relations are kept whole, in their stored order; beyond that, the
+ * conflicting ones first, then the strongest, and `omitted` says how many were left out (the claim's relations are
+ * all in claim_relations).
+ */
+export const STATUS_EVIDENCE_LIMIT = 100;
+
+export function statusEvidence<T extends { relation: string; score: number }>(
+  relations: T[],
+  limit = STATUS_EVIDENCE_LIMIT,
+): { evidence: T[]; omitted: number } {
+  if (relations.length <= limit) return { evidence: relations, omitted: 0 };
+  const ranked = relations
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (x, y) =>
+        Number(y.r.relation === 'conflict') - Number(x.r.relation === 'conflict') ||
+        y.r.score - x.r.score ||
+        x.i - y.i,
+    )
+    .slice(0, limit)
+    .map((x) => x.r);
+  return { evidence: ranked, omitted: relations.length - limit };
+}

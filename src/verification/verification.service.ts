@@ -20,7 +20,7 @@ import {
   type ComparableClaim,
 } from '../engine/agreement';
 import { sentenceAround } from '../engine/text';
-import { computeAgreement } from './agreement-status';
+import { computeAgreement, statusEvidence } from './agreement-status';
 import { VerificationRunsRepository } from './verification-runs.repository';
 import { NewsroomEventsService } from '../webhooks/newsroom-events.service';
 import { FactCheckMatchingService } from '../fact-checks/fact-check-matching.service';
@@ -477,22 +477,22 @@ export class VerificationService {
         conflictingOrigins: next.conflictingOrigins,
       };
       updates.push({ claimId: id, ...next });
+      const { evidence, omitted } = statusEvidence(
+        mine.map(({ counterpart, relation: r }) => ({
+          claimId: counterpart,
+          relation: r.relation,
+          score: r.score,
+          method: r.method,
+          explanation: r.explanation,
+        })),
+      );
       audits.push({
         actor: ACTOR,
         action: 'claim.status_changed',
         entityType: 'claim',
         entityId: id,
         before,
-        after: {
-          ...after,
-          evidence: mine.map(({ counterpart, relation: r }) => ({
-            claimId: counterpart,
-            relation: r.relation,
-            score: r.score,
-            method: r.method,
-            explanation: r.explanation,
-          })),
-        },
+        after: { ...after, evidence, ...(omitted ? { evidenceOmitted: omitted } : {}) },
       });
       // Review desk hook (issue 5): re-rank the claim on the review queue, emit claim.status_changed.
       const claim = known?.get(id);
