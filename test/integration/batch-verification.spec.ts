@@ -141,6 +141,24 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
     );
     return { ids, a: firsts[0][0].id, b: firsts[1][0].id };
   };
+  /**
+   * What an editor's merge does to claim `a`: its primary attribution now names `b`'s source, and the change is
+   * recorded (source_changes, as SourceEditsService records it).
+   */
+  const giveSourceOf = async (a: string, b: string): Promise<void> => {
+    const [{ source }]: { source: string }[] = await db.query(
+      `SELECT source_id AS source FROM attributions WHERE claim_id = $1 AND role = 'primary'`,
+      [b],
+    );
+    await db.query(`UPDATE attributions SET source_id = $2 WHERE claim_id = $1 AND role = 'primary'`, [
+      a,
+      source,
+    ]);
+    await db.query(
+      `INSERT INTO source_changes (kind, source_id, target_id, claim_ids, actor) VALUES ('merge', $1, $1, $2, 'test')`,
+      [source, [a]],
+    );
+  };
   /** The stored relation of a pair, in either order. */
   const relationBetween = (a: string, b: string): Promise<{ relation: string }[]> =>
     db.query(
@@ -306,18 +324,7 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
         age,
       ]);
     }
-    const [{ source }]: { source: string }[] = await db.query(
-      `SELECT source_id AS source FROM attributions WHERE claim_id = $1 AND role = 'primary'`,
-      [b],
-    );
-    await db.query(`UPDATE attributions SET source_id = $2 WHERE claim_id = $1 AND role = 'primary'`, [
-      a,
-      source,
-    ]);
-    await db.query(
-      `INSERT INTO source_changes (kind, source_id, target_id, claim_ids, actor) VALUES ('merge', $1, $1, $2, 'test')`,
-      [source, [a]],
-    );
+    await giveSourceOf(a, b);
     await db.query(`UPDATE claims SET revision = 2 WHERE id = $1`, [a]);
     await verification.verifyClaim({ claimId: a, revision: 2, attempt: 1 });
     expect(await relationBetween(a, b)).toEqual([]);
@@ -390,18 +397,7 @@ describe('batch verification (PostgreSQL + Redis, no workers)', () => {
     const claimsRepository = context.get(ClaimsRepository);
     const search = jest.spyOn(claimsRepository, 'findCandidateIdsForClaims');
     search.mockImplementationOnce(async (...args) => {
-      const [{ source }]: { source: string }[] = await db.query(
-        `SELECT source_id AS source FROM attributions WHERE claim_id = $1 AND role = 'primary'`,
-        [b],
-      );
-      await db.query(`UPDATE attributions SET source_id = $2 WHERE claim_id = $1 AND role = 'primary'`, [
-        a,
-        source,
-      ]);
-      await db.query(
-        `INSERT INTO source_changes (kind, source_id, target_id, claim_ids, actor) VALUES ('merge', $1, $1, $2, 'test')`,
-        [source, [a]],
-      );
+      await giveSourceOf(a, b);
       search.mockRestore();
       return claimsRepository.findCandidateIdsForClaims(...args);
     });
