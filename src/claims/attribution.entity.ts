@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Source } from '../sources/source.entity';
+import { AttributionSpans } from './attribution-spans';
 import { Claim } from './claim.entity';
 
 export const ATTRIBUTION_ROLES = ['primary', 'via'] as const;
@@ -9,7 +10,7 @@ export type AttributionRole = (typeof ATTRIBUTION_ROLES)[number];
 @Entity({ name: 'attributions' })
 @Index('uq_attributions_claim_id_source_id_role', ['claimId', 'sourceId', 'role'], { unique: true })
 @Index('ix_attributions_source_id', ['sourceId'])
-export class Attribution {
+export class Attribution extends AttributionSpans {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_attributions' })
   id: string;
 
@@ -29,26 +30,6 @@ export class Attribution {
 
   @Column({ type: 'enum', enum: ATTRIBUTION_ROLES, enumName: 'attribution_role' })
   role: AttributionRole;
-
-  /** The reporting verb or phrase ("said", "according to"), span in the article text. */
-  @Column({ name: 'cue_start', type: 'integer', nullable: true })
-  cueStart: number | null;
-
-  @Column({ name: 'cue_end', type: 'integer', nullable: true })
-  cueEnd: number | null;
-
-  @Column({ name: 'cue_text', type: 'text', nullable: true })
-  cueText: string | null;
-
-  /** The mention this attribution uses (may be a pronoun), span in the article text. */
-  @Column({ name: 'mention_start', type: 'integer', nullable: true })
-  mentionStart: number | null;
-
-  @Column({ name: 'mention_end', type: 'integer', nullable: true })
-  mentionEnd: number | null;
-
-  @Column({ name: 'mention_text', type: 'text', nullable: true })
-  mentionText: string | null;
 
   /**
    * The source this attribution belonged to before an editor's merge moved it here (the first one, when merges

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { AttributionSpans } from '../claims/attribution-spans';
 import { ATTRIBUTION_ROLES, type AttributionRole } from '../claims/attribution.entity';
 import { Claim } from '../claims/claim.entity';
 import { Source } from './source.entity';
@@ -14,7 +15,7 @@ import { Source } from './source.entity';
 @Entity({ name: 'absorbed_attributions' })
 @Index('ix_absorbed_attributions_claim_id', ['claimId'])
 @Index('ix_absorbed_attributions_source_id', ['sourceId'])
-export class AbsorbedAttribution {
+export class AbsorbedAttribution extends AttributionSpans {
   /** The attribution's own id (restored with it). */
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_absorbed_attributions' })
   id: string;
@@ -36,24 +37,6 @@ export class AbsorbedAttribution {
 
   @Column({ type: 'enum', enum: ATTRIBUTION_ROLES, enumName: 'attribution_role' })
   role: AttributionRole;
-
-  @Column({ name: 'cue_start', type: 'integer', nullable: true })
-  cueStart: number | null;
-
-  @Column({ name: 'cue_end', type: 'integer', nullable: true })
-  cueEnd: number | null;
-
-  @Column({ name: 'cue_text', type: 'text', nullable: true })
-  cueText: string | null;
-
-  @Column({ name: 'mention_start', type: 'integer', nullable: true })
-  mentionStart: number | null;
-
-  @Column({ name: 'mention_end', type: 'integer', nullable: true })
-  mentionEnd: number | null;
-
-  @Column({ name: 'mention_text', type: 'text', nullable: true })
-  mentionText: string | null;
 
   @CreateDateColumn({ name: 'absorbed_at', type: 'timestamptz', precision: 3 })
   absorbedAt: Date;
